@@ -1,0 +1,66 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Everything Credence reads from the environment, in one place (documented in the README). */
+export interface Config {
+  readonly port: number;
+  readonly production: boolean;
+  readonly neo4j: {
+    /** Set when an external Neo4j is used; otherwise the project starts its own on loopback. */
+    readonly externalUri: string | undefined;
+    readonly user: string;
+    readonly password: string | undefined;
+    readonly database: string | undefined;
+    readonly boltPort: number;
+    readonly home: string;
+    readonly heap: string;
+    readonly pageCache: string;
+  };
+  readonly jwtSecret: string;
+  readonly identityHashSecret: string;
+}
+
+const DEV_SECRET = 'credence-development-secret-change-me-0123456789';
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function secret(name: string, production: boolean): string {
+  const value = process.env[name];
+  if (value) return value;
+  // A development default keeps `npm start` a single command; production refuses to run without real secrets.
+  if (production) throw new Error(`${name} must be set when NODE_ENV=production`);
+  return DEV_SECRET;
+}
+
+export function loadConfig(): Config {
+  const production = process.env.NODE_ENV === 'production';
+  return {
+    port: int('PORT', 4000),
+    production,
+    neo4j: {
+      externalUri: process.env.NEO4J_URI || undefined,
+      user: process.env.NEO4J_USER || 'neo4j',
+      password: process.env.NEO4J_PASSWORD || undefined,
+      database: process.env.NEO4J_DATABASE || undefined,
+      boltPort: int('NEO4J_BOLT_PORT', 7687),
+      home: resolve(process.env.NEO4J_HOME_DIR || '.neo4j'),
+      heap: process.env.NEO4J_HEAP || '512m',
+      pageCache: process.env.NEO4J_PAGECACHE || '128m',
+    },
+    jwtSecret: secret('CREDENCE_JWT_SECRET', production),
+    identityHashSecret: secret('CREDENCE_IDENTITY_SECRET', production),
+  };
+}
+
+/** The password of the project's own Neo4j, generated on its first start and kept in its home. */
+export function embeddedPassword(home: string): string | undefined {
+  const file = resolve(home, 'credentials.json');
+  if (!existsSync(file)) return undefined;
+  return (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password;
+}
