@@ -1,0 +1,48 @@
+/**
+ * The Credence trust engine: pure functions over typed arrays and plain objects (no database,
+ * no GraphQL). Model: docs/trust-model.md, version MODEL_VERSION.
+ *
+ * Graph algorithms (users are indices 0..n-1, edges are parallel arrays src/dst/weight):
+ * - fairnessGoodness(n, src, dst, weight[−1..1], { tolerance }) → { fairness, goodness, iterations }
+ * - FairnessGoodnessSolver: the same, reusable, with leave-one-edge-out and warm start
+ * - eigenTrust(n, src, dst, weight, anchors, { alpha, tolerance }) → { trust (sums to 1), iterations, … }
+ * - networkShares(eigenTrustResult, j) → the in-neighbours' and restart shares of t_j
+ *
+ * Scores:
+ * - computeAll(graph) → FxG + EigenTrust + every user's evidence and TrustScore
+ * - scoreUser(evidence) → { value 300..900, band, baseline, dimensions, reasons, principalReasons }
+ * - contributorsFor(computation, j) / networkContributors(score, shares) → NETWORK points per contributor
+ * - improvementsFor(evidence) → actions with their exact point gain
+ * - largestRemainder(parts, total) → integers summing exactly to total
+ */
+export { buildCsr, type Csr, type DuplicatePolicy } from './csr.js';
+export {
+  fairnessGoodness,
+  FairnessGoodnessSolver,
+  FXG_PAPER_TOLERANCE,
+  type FairnessGoodnessOptions,
+  type FairnessGoodnessResult,
+  type SolveOptions,
+} from './fairness-goodness.js';
+export {
+  eigenTrust,
+  networkShares,
+  EIGENTRUST_ALPHA,
+  EIGENTRUST_TOLERANCE,
+  type EigenTrustOptions,
+  type EigenTrustResult,
+  type NetworkShare,
+} from './eigentrust.js';
+export * from './model.js';
+export { scoreUser, type DimensionScore, type Reason, type TrustScore } from './score.js';
+export { largestRemainder, networkContributors, type NetworkContributor } from './explain.js';
+export { improvementsFor, type Improvement, type ImprovementAction } from './improvements.js';
+export {
+  computeAll,
+  contributorsFor,
+  SCORE_FXG_TOLERANCE,
+  type ComputeAllOptions,
+  type TrustComputation,
+  type TrustGraph,
+  type UserProfile,
+} from './compute-all.js';
