@@ -19,7 +19,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/resolvers/**', '../resolvers/*', '../../resolvers/*'], message: 'src/ must not import resolvers/' }] },
+        {
+          patterns: [
+            {
+              group: ['**/resolvers/**', '../resolvers/*', '../../resolvers/*'],
+              message: 'src/ must not import resolvers/',
+            },
+          ],
+        },
       ],
     },
   },
@@ -30,7 +37,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['neo4j-driver', 'graphql', '@apollo/*', '../../db/*', '../../*'], message: 'the trust engine is pure: typed arrays in, numbers out' },
+            {
+              group: ['neo4j-driver', 'graphql', '@apollo/*', '../../db/*', '../../*'],
+              message: 'the trust engine is pure: typed arrays in, numbers out',
+            },
           ],
         },
       ],

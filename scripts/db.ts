@@ -15,14 +15,18 @@ try {
     const started = await start(options);
     const s = await status(options);
     const took = ((Date.now() - began) / 1000).toFixed(1);
-    console.log(`${started ? `Neo4j started in ${took}s` : 'Neo4j already running'}: ${s.uri} (pid ${s.pid})`);
+    console.log(
+      `${started ? `Neo4j started in ${took}s` : 'Neo4j already running'}: ${s.uri} (pid ${s.pid})`,
+    );
   } else if (command === 'stop') {
     console.log((await stop(options)) ? 'Neo4j stopped' : 'Neo4j was not running');
   } else if (command === 'status') {
     const s = await status(options);
     if (s.running) {
       const rss = rssBytes(s.pid!);
-      console.log(`running: ${s.uri} (pid ${s.pid}, RSS ${rss ? Math.round(rss / 2 ** 20) + ' MiB' : 'unknown'})`);
+      console.log(
+        `running: ${s.uri} (pid ${s.pid}, RSS ${rss ? Math.round(rss / 2 ** 20) + ' MiB' : 'unknown'})`,
+      );
     } else {
       console.log('stopped');
       process.exitCode = 3;

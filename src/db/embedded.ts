@@ -5,7 +5,16 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -57,7 +66,8 @@ function javaBinary(): string {
 export function checkJava(): number {
   const java = javaBinary();
   const result = spawnSync(java, ['-version'], { encoding: 'utf8' });
-  if (result.error) throw new SetupError(`Java not found (${java}): install a Java 17 or 21 runtime or set JAVA_HOME`);
+  if (result.error)
+    throw new SetupError(`Java not found (${java}): install a Java 17 or 21 runtime or set JAVA_HOME`);
   const match = /version "(\d+)(?:\.(\d+))?/.exec(result.stderr + result.stdout);
   const major = match ? Number(match[1] === '1' ? match[2] : match[1]) : NaN;
   if (major !== 17 && major !== 21) {
@@ -72,12 +82,21 @@ export function checkJava(): number {
 export function ensureJars(libDir: string, log: (line: string) => void): void {
   if (existsSync(libDir) && readdirSync(libDir).some((f) => f.startsWith('neo4j-bolt-'))) return;
   const probe = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
-  if (probe.error) throw new SetupError('Maven (mvn) not found: install Maven to fetch the Neo4j server jars');
+  if (probe.error)
+    throw new SetupError('Maven (mvn) not found: install Maven to fetch the Neo4j server jars');
   log('credence: fetching Neo4j 5.26 jars from Maven Central (first run, ~120 MB)…');
   mkdirSync(libDir, { recursive: true });
   const result = spawnSync(
     'mvn',
-    ['-q', '-B', '-f', POM, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${libDir}`],
+    [
+      '-q',
+      '-B',
+      '-f',
+      POM,
+      'dependency:copy-dependencies',
+      '-DincludeScope=runtime',
+      `-DoutputDirectory=${libDir}`,
+    ],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
   if (result.status !== 0) {
@@ -210,7 +229,8 @@ export async function start(options: EmbeddedOptions): Promise<boolean> {
     );
   }
   const confDir = writeConfig(options);
-  for (const dir of ['data', 'logs', 'run', 'plugins']) mkdirSync(join(options.home, dir), { recursive: true });
+  for (const dir of ['data', 'logs', 'run', 'plugins'])
+    mkdirSync(join(options.home, dir), { recursive: true });
   const consoleLog = openSync(join(options.home, 'logs', 'console.log'), 'a');
   const classpath = [join(options.home, 'plugins', '*'), join(confDir, '*'), join(libDir, '*')].join(':');
   const child = spawn(
@@ -252,7 +272,9 @@ async function waitForBolt(options: EmbeddedOptions, pid: number, timeoutMs: num
       await sleep(250);
     }
   }
-  throw new SetupError(`Neo4j did not accept Bolt connections within ${timeoutMs / 1000}s: ${String(lastError)}`);
+  throw new SetupError(
+    `Neo4j did not accept Bolt connections within ${timeoutMs / 1000}s: ${String(lastError)}`,
+  );
 }
 
 function readTail(file: string): string {

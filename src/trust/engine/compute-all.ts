@@ -1,4 +1,10 @@
-import { eigenTrust, EIGENTRUST_ALPHA, EIGENTRUST_TOLERANCE, networkShares, type EigenTrustResult } from './eigentrust.js';
+import {
+  eigenTrust,
+  EIGENTRUST_ALPHA,
+  EIGENTRUST_TOLERANCE,
+  networkShares,
+  type EigenTrustResult,
+} from './eigentrust.js';
 import { networkContributors, type NetworkContributor } from './explain.js';
 import { FairnessGoodnessSolver } from './fairness-goodness.js';
 import {
@@ -90,7 +96,8 @@ export function computeAll(graph: TrustGraph, options: ComputeAllOptions = {}): 
   validateStrengths(endorsements.strength);
 
   const scaledRatings = new Float64Array(ratings.rating.length);
-  for (let e = 0; e < scaledRatings.length; e++) scaledRatings[e] = (ratings.rating[e] as number) / RATING_SCALE;
+  for (let e = 0; e < scaledRatings.length; e++)
+    scaledRatings[e] = (ratings.rating[e] as number) / RATING_SCALE;
   const fxgSolver = new FairnessGoodnessSolver(n, ratings.src, ratings.dst, scaledRatings);
   const fxg = fxgSolver.solve({ tolerance: options.fxgTolerance ?? SCORE_FXG_TOLERANCE });
 

@@ -30,14 +30,16 @@ export interface CsrOptions {
 }
 
 export function validateEdges(n: number, src: Int32Array, dst: Int32Array, weight: Float64Array): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`node count must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`node count must be a non-negative integer, got ${n}`);
   if (src.length !== dst.length || src.length !== weight.length) {
     throw new RangeError(`edge arrays differ in length: ${src.length}, ${dst.length}, ${weight.length}`);
   }
   for (let e = 0; e < src.length; e++) {
     const u = src[e] as number;
     const v = dst[e] as number;
-    if (u < 0 || u >= n || v < 0 || v >= n) throw new RangeError(`edge ${e} (${u} -> ${v}) is outside 0..${n - 1}`);
+    if (u < 0 || u >= n || v < 0 || v >= n)
+      throw new RangeError(`edge ${e} (${u} -> ${v}) is outside 0..${n - 1}`);
     if (!Number.isFinite(weight[e])) throw new RangeError(`edge ${e} has a non-finite weight`);
   }
 }
@@ -47,7 +49,13 @@ export function validateEdges(n: number, src: Int32Array, dst: Int32Array, weigh
  * ordered by (source, target) with ties in input order; duplicates are then merged by policy.
  * Self-loops are dropped: nobody rates or vouches for themselves.
  */
-export function buildCsr(n: number, src: Int32Array, dst: Int32Array, weight: Float64Array, options: CsrOptions): Csr {
+export function buildCsr(
+  n: number,
+  src: Int32Array,
+  dst: Int32Array,
+  weight: Float64Array,
+  options: CsrOptions,
+): Csr {
   validateEdges(n, src, dst, weight);
   const inputCount = src.length;
 

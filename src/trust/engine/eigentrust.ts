@@ -55,7 +55,10 @@ export function eigenTrust(
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   if (!(alpha > 0 && alpha <= 1)) throw new RangeError(`alpha must be in (0, 1], got ${alpha}`);
 
-  const graph = buildCsr(n, src, dst, weight, { duplicates: options.duplicates ?? 'sum', positiveOnly: true });
+  const graph = buildCsr(n, src, dst, weight, {
+    duplicates: options.duplicates ?? 'sum',
+    positiveOnly: true,
+  });
   const { outStart, outWeight, inStart, inSource, inOutPosition } = graph;
 
   // Normalise each row; the in-edge copy gets c_ij so the iteration reads it directly.

@@ -50,7 +50,10 @@ export interface NetworkContributor {
  * the NETWORK_ANCHOR points to the restart term, each by largest remainder, so the
  * contributors' points sum exactly to the NETWORK dimension's points. Largest shares first.
  */
-export function networkContributors(score: TrustScore, shares: readonly NetworkShare[]): NetworkContributor[] {
+export function networkContributors(
+  score: TrustScore,
+  shares: readonly NetworkShare[],
+): NetworkContributor[] {
   const pointsOf = (code: string): number =>
     score.reasons.filter((reason) => reason.code === code).reduce((sum, reason) => sum + reason.points, 0);
   const endorsedPoints = pointsOf('NETWORK_ENDORSED_BY_TRUSTED');
@@ -66,14 +69,21 @@ export function networkContributors(score: TrustScore, shares: readonly NetworkS
       endorsedPoints,
     );
     users.forEach((share, index) =>
-      contributors.push({ contributor: share.contributor, share: share.share, points: userPoints[index] as number }),
+      contributors.push({
+        contributor: share.contributor,
+        share: share.share,
+        points: userPoints[index] as number,
+      }),
     );
   } else if (endorsedPoints !== 0) {
     throw new RangeError('NETWORK_ENDORSED_BY_TRUSTED points without in-neighbour shares');
   }
-  if (restart !== undefined) contributors.push({ contributor: null, share: restart.share, points: anchorPoints });
+  if (restart !== undefined)
+    contributors.push({ contributor: null, share: restart.share, points: anchorPoints });
   else if (anchorPoints !== 0) throw new RangeError('NETWORK_ANCHOR points without a restart share');
   return contributors.sort(
-    (a, b) => b.share - a.share || (a.contributor ?? Number.MAX_SAFE_INTEGER) - (b.contributor ?? Number.MAX_SAFE_INTEGER),
+    (a, b) =>
+      b.share - a.share ||
+      (a.contributor ?? Number.MAX_SAFE_INTEGER) - (b.contributor ?? Number.MAX_SAFE_INTEGER),
   );
 }

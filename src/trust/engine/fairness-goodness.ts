@@ -52,7 +52,16 @@ export class FairnessGoodnessSolver {
   }
 
   solve(options: SolveOptions = {}): FairnessGoodnessResult {
-    const { nodeCount: n, outStart, outTarget, outWeight, inStart, inSource, inWeight, inOutPosition } = this.csr;
+    const {
+      nodeCount: n,
+      outStart,
+      outTarget,
+      outWeight,
+      inStart,
+      inSource,
+      inWeight,
+      inOutPosition,
+    } = this.csr;
     const tolerance = options.tolerance ?? FXG_PAPER_TOLERANCE;
     const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
     const excluded = options.excludedPosition ?? -1;

@@ -41,14 +41,18 @@ function candidates(evidence: UserEvidence): Candidate[] {
   }));
   // Renewing the highest-assurance expired identity is worth the most of the renewals.
   for (const assurance of ASSURANCES) {
-    const index = evidence.identities.findIndex((identity) => identity.expired && identity.assurance === assurance);
+    const index = evidence.identities.findIndex(
+      (identity) => identity.expired && identity.assurance === assurance,
+    );
     if (index >= 0) {
       list.push({
         action: 'RENEW_EXPIRED_IDENTITY',
         summary: `Renew your expired ${assurance.toLowerCase()}-assurance identity`,
         apply: (before: UserEvidence) => ({
           ...before,
-          identities: before.identities.map((identity, at) => (at === index ? { ...identity, expired: false } : identity)),
+          identities: before.identities.map((identity, at) =>
+            at === index ? { ...identity, expired: false } : identity,
+          ),
         }),
       });
       break;
@@ -67,7 +71,9 @@ function candidates(evidence: UserEvidence): Candidate[] {
       summary: 'Settle your most recent unresolved default (it then counts as a late commitment)',
       apply: (before: UserEvidence) => ({
         ...before,
-        events: before.events.map((event, at) => (at === mostRecentDefault ? { ...event, resolved: true } : event)),
+        events: before.events.map((event, at) =>
+          at === mostRecentDefault ? { ...event, resolved: true } : event,
+        ),
       }),
     });
   }

@@ -35,7 +35,11 @@ export const BAND_FLOORS: readonly { band: Band; floor: number }[] = [
 
 // IDENTITY
 /** Credit of the first verified identity of each assurance level; the k-th of a level earns credit·½^(k−1). */
-export const ASSURANCE_CREDIT: Readonly<Record<Assurance, number>> = { HIGH: 0.6, SUBSTANTIAL: 0.35, LOW: 0.12 };
+export const ASSURANCE_CREDIT: Readonly<Record<Assurance, number>> = {
+  HIGH: 0.6,
+  SUBSTANTIAL: 0.35,
+  LOW: 0.12,
+};
 export const REPEAT_IDENTITY_FACTOR = 0.5;
 export const IDENTITY_VERIFICATION_SHARE = 0.75;
 export const IDENTITY_AGE_SHARE = 0.25;
@@ -204,7 +208,9 @@ export function identityDimension(evidence: UserEvidence): DimensionResult {
   const creditByLevel = ASSURANCES.map((level) => {
     const count = verifiedByLevel[level];
     // Geometric series: credit·(1 + ½ + ¼ + …) over count identities, so many weak ones stay bounded.
-    return (ASSURANCE_CREDIT[level] * (1 - Math.pow(REPEAT_IDENTITY_FACTOR, count))) / (1 - REPEAT_IDENTITY_FACTOR);
+    return (
+      (ASSURANCE_CREDIT[level] * (1 - Math.pow(REPEAT_IDENTITY_FACTOR, count))) / (1 - REPEAT_IDENTITY_FACTOR)
+    );
   });
   const totalCredit = creditByLevel.reduce((sum, credit) => sum + credit, 0);
   const verification = Math.min(1, totalCredit);
@@ -278,8 +284,18 @@ const OUTCOMES: readonly HistoryOutcome[] = ['FULFILLED', 'LATE', 'RESOLVED_DEFA
 /** HISTORY = (prior·K + Σ weight·outcome) / (K + Σ weight), weight = 2^(−age/half-life). */
 export function historyDimension(evidence: UserEvidence): DimensionResult {
   const unit = pointsPerUnit('HISTORY');
-  const weightByOutcome: Record<HistoryOutcome, number> = { FULFILLED: 0, LATE: 0, RESOLVED_DEFAULT: 0, DEFAULTED: 0 };
-  const countByOutcome: Record<HistoryOutcome, number> = { FULFILLED: 0, LATE: 0, RESOLVED_DEFAULT: 0, DEFAULTED: 0 };
+  const weightByOutcome: Record<HistoryOutcome, number> = {
+    FULFILLED: 0,
+    LATE: 0,
+    RESOLVED_DEFAULT: 0,
+    DEFAULTED: 0,
+  };
+  const countByOutcome: Record<HistoryOutcome, number> = {
+    FULFILLED: 0,
+    LATE: 0,
+    RESOLVED_DEFAULT: 0,
+    DEFAULTED: 0,
+  };
   let totalWeight = 0;
   for (const event of evidence.events) {
     const outcome = outcomeOf(event);

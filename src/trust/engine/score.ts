@@ -57,7 +57,9 @@ export function scoreUser(evidence: UserEvidence): TrustScore {
   const dimensions = dimensionResults(evidence);
   const value = toScore(rawComposite(dimensions));
   // Every dimension's parts are relative to its brand-new value (0, or the prior for HISTORY and REPUTATION).
-  const raw = dimensions.flatMap((result) => result.parts.map((part) => ({ ...part, dimension: result.dimension })));
+  const raw = dimensions.flatMap((result) =>
+    result.parts.map((part) => ({ ...part, dimension: result.dimension })),
+  );
   const points = largestRemainder(
     raw.map((part) => part.points),
     value - BASELINE_SCORE,
@@ -72,11 +74,14 @@ export function scoreUser(evidence: UserEvidence): TrustScore {
     .filter((reason) => reason.points !== 0)
     .sort(
       (a, b) =>
-        Math.abs(b.points) - Math.abs(a.points) || (codeRank.get(a.code) as number) - (codeRank.get(b.code) as number),
+        Math.abs(b.points) - Math.abs(a.points) ||
+        (codeRank.get(a.code) as number) - (codeRank.get(b.code) as number),
     );
   const principalReasons = reasons
     .filter((reason) => reason.points < 0)
-    .sort((a, b) => a.points - b.points || (codeRank.get(a.code) as number) - (codeRank.get(b.code) as number))
+    .sort(
+      (a, b) => a.points - b.points || (codeRank.get(a.code) as number) - (codeRank.get(b.code) as number),
+    )
     .slice(0, 4);
   return {
     modelVersion: MODEL_VERSION,

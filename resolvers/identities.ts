@@ -1,0 +1,18 @@
+import { pageArgs } from '../src/db/pagination.js';
+import type { Resolvers } from '../src/generated/graphql.js';
+import { isExpired } from '../src/identities/model.js';
+import { recordVerifiedIdentity, removeIdentity } from '../src/identities/service.js';
+
+export const identitiesResolvers: Resolvers = {
+  Mutation: {
+    linkIdentity: (_, { input }, { db, config }) => recordVerifiedIdentity(db, config, input),
+    unlinkIdentity: (_, { id }, { db }) => removeIdentity(db, id),
+  },
+  User: {
+    identities: (user, { first, after }, { loaders }) =>
+      loaders.identities.load({ parentId: user.id, page: pageArgs(first, after) }),
+  },
+  Identity: {
+    expired: (identity) => isExpired(identity),
+  },
+};

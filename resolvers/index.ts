@@ -1,0 +1,18 @@
+import type { Resolvers } from '../src/generated/graphql.js';
+import { identitiesResolvers } from './identities.js';
+import { relationshipsResolvers } from './relationships.js';
+import { DateTime } from './scalars.js';
+import { usersResolvers } from './users.js';
+
+/** Resolvers by type, one module per domain (schema/<domain>.graphql ↔ resolvers/<domain>.ts ↔ src/<domain>/). */
+const domains: Resolvers[] = [usersResolvers, identitiesResolvers, relationshipsResolvers];
+
+export function buildResolvers(): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const domain of domains) {
+    for (const [type, fields] of Object.entries(domain)) {
+      merged[type] = { ...merged[type], ...(fields as Record<string, unknown>) };
+    }
+  }
+  return { ...(merged as Resolvers), DateTime };
+}

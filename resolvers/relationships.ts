@@ -1,0 +1,36 @@
+import { pageArgs } from '../src/db/pagination.js';
+import type { Resolvers } from '../src/generated/graphql.js';
+import { endorse, rate, recordEvent, report, revokeEndorsement } from '../src/relationships/service.js';
+
+export const relationshipsResolvers: Resolvers = {
+  Mutation: {
+    endorse: (_, { input }, { db, viewer }) => endorse(db, viewer, input),
+    revokeEndorsement: (_, { id }, { db, viewer }) => revokeEndorsement(db, viewer, id),
+    rate: (_, { input }, { db, viewer }) => rate(db, viewer, input),
+    report: (_, { input }, { db, viewer }) => report(db, viewer, input),
+    recordEvent: (_, { input }, { db }) => recordEvent(db, 'admin', input),
+  },
+  User: {
+    endorsementsGiven: (user, { first, after }, { loaders }) =>
+      loaders.endorsementsGiven.load({ parentId: user.id, page: pageArgs(first, after) }),
+    endorsementsReceived: (user, { first, after }, { loaders }) =>
+      loaders.endorsementsReceived.load({ parentId: user.id, page: pageArgs(first, after) }),
+    ratingsGiven: (user, { first, after }, { loaders }) =>
+      loaders.ratingsGiven.load({ parentId: user.id, page: pageArgs(first, after) }),
+    ratingsReceived: (user, { first, after }, { loaders }) =>
+      loaders.ratingsReceived.load({ parentId: user.id, page: pageArgs(first, after) }),
+    events: (user, { first, after }, { loaders }) =>
+      loaders.events.load({ parentId: user.id, page: pageArgs(first, after) }),
+  },
+  Endorsement: {
+    endorser: (e, _, { loaders }) => loaders.userById.load(e.endorserId),
+    endorsee: async (e, _, { loaders }) => (await loaders.userById.load(e.endorseeId))!,
+  },
+  Rating: {
+    rater: async (r, _, { loaders }) => (await loaders.userById.load(r.raterId))!,
+    target: async (r, _, { loaders }) => (await loaders.userById.load(r.targetId))!,
+  },
+  Report: {
+    target: async (r, _, { loaders }) => (await loaders.userById.load(r.targetId))!,
+  },
+};

@@ -1,0 +1,28 @@
+import { actingUserId } from '../src/auth/viewer.js';
+import { pageArgs } from '../src/db/pagination.js';
+import type { Resolvers } from '../src/generated/graphql.js';
+import { usersPage } from '../src/users/repository.js';
+import { registerUser, updateProfile } from '../src/users/service.js';
+
+export const usersResolvers: Resolvers = {
+  Query: {
+    me: (_, __, { viewer, loaders }) => {
+      const id = actingUserId(viewer);
+      return id ? loaders.userById.load(id) : null;
+    },
+    user: (_, { id }, { loaders }) => loaders.userById.load(id),
+    userByHandle: (_, { handle }, { loaders }) => loaders.userByHandle.load(handle),
+    users: (_, { first, after }, { db }) => usersPage(db, pageArgs(first, after)),
+  },
+  Mutation: {
+    registerUser: (_, { input }, { db, viewer }) => registerUser(db, viewer, input),
+    updateProfile: (_, { input }, { db, viewer }) => updateProfile(db, viewer, input),
+  },
+  User: {
+    // Federation: other subgraphs refer to a user by id or by handle; both go through the request's loaders.
+    __resolveReference: (reference, { loaders }) =>
+      'id' in reference && reference.id
+        ? loaders.userById.load(reference.id)
+        : loaders.userByHandle.load((reference as { handle: string }).handle),
+  },
+};

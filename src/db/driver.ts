@@ -1,0 +1,105 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
+import { conflict, unavailable } from '../errors.js';
+
+export interface Neo4jTarget {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+/** One driver per process; sessions are cheap and made per transaction. */
+export function createDriver(target: Neo4jTarget): Driver {
+  return neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
+    // Integers come back as JS numbers; every integer Credence stores (counts, epoch ms, points) is safe.
+    disableLosslessIntegers: true,
+    // Fail fast while the database is down instead of queueing requests for a minute.
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 3_000,
+    maxTransactionRetryTime: 5_000,
+    maxConnectionPoolSize: 64,
+  });
+}
+
+/** Error codes that mean "the database cannot be reached right now", not "the request is wrong". */
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Neo4jError)) return false;
+  return (
+    error.code === 'ServiceUnavailable' ||
+    error.code === 'SessionExpired' ||
+    error.code.startsWith('Neo.TransientError.General.DatabaseUnavailable')
+  );
+}
+
+/** A transaction whose statements are counted: batching is a correctness property of the API. */
+export interface Tx {
+  run<T extends RecordShape = RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<T[]>;
+}
+
+/**
+ * Per-request database access: every Cypher statement goes through here with parameters only, and is counted
+ * so that tests and benchmarks can assert how many queries an operation costs.
+ */
+export class Db {
+  queryCount = 0;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database?: string,
+  ) {}
+
+  /** One read statement in its own read transaction (retried on transient errors). */
+  async read<T extends RecordShape = RecordShape>(
+    cypher: string,
+    params: Record<string, unknown> = {},
+  ): Promise<T[]> {
+    return this.readTx((tx) => tx.run<T>(cypher, params));
+  }
+
+  async readTx<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+    return this.guard(() => this.session('READ', (s) => s.executeRead((tx) => work(this.counted(tx)))));
+  }
+
+  /** One write transaction: all statements of a mutation commit together or not at all. */
+  async writeTx<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+    return this.guard(() => this.session('WRITE', (s) => s.executeWrite((tx) => work(this.counted(tx)))));
+  }
+
+  private async session<R>(
+    mode: 'READ' | 'WRITE',
+    work: (session: ReturnType<Driver['session']>) => Promise<R>,
+  ): Promise<R> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private counted(tx: ManagedTransaction): Tx {
+    return {
+      run: async <T extends RecordShape>(cypher: string, params: Record<string, unknown> = {}) => {
+        this.queryCount += 1;
+        const result = await tx.run<T>(cypher, params);
+        return result.records.map((record) => record.toObject() as T);
+      },
+    };
+  }
+
+  private async guard<R>(work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUnavailable(error)) throw unavailable();
+      // A race that a uniqueness constraint caught (two requests taking the same handle at once).
+      if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+        throw conflict('This conflicts with an existing record');
+      }
+      throw error;
+    }
+  }
+}

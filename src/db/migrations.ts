@@ -1,0 +1,31 @@
+import type { Driver } from 'neo4j-driver';
+
+/**
+ * Constraints and indexes, created idempotently (IF NOT EXISTS) at start-up and by `npm run db:migrate`.
+ * Every lookup the API makes is backed by one of these. Add new ones at the end; never rename one in place.
+ */
+export const MIGRATIONS: readonly string[] = [
+  'CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE',
+  'CREATE CONSTRAINT user_handle IF NOT EXISTS FOR (u:User) REQUIRE u.handle IS UNIQUE',
+  'CREATE INDEX user_created IF NOT EXISTS FOR (u:User) ON (u.createdAt)',
+  'CREATE INDEX user_dataset IF NOT EXISTS FOR (u:User) ON (u.dataset)',
+  'CREATE CONSTRAINT identity_id IF NOT EXISTS FOR (i:Identity) REQUIRE i.id IS UNIQUE',
+  // The keyed hash of provider + subject: one external identity can belong to one account only.
+  'CREATE CONSTRAINT identity_key IF NOT EXISTS FOR (i:Identity) REQUIRE i.key IS UNIQUE',
+  'CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE',
+  'CREATE CONSTRAINT endorsement_id IF NOT EXISTS FOR ()-[r:ENDORSES]-() REQUIRE r.id IS UNIQUE',
+  'CREATE CONSTRAINT rating_id IF NOT EXISTS FOR ()-[r:RATED]-() REQUIRE r.id IS UNIQUE',
+  'CREATE CONSTRAINT report_id IF NOT EXISTS FOR ()-[r:REPORTED]-() REQUIRE r.id IS UNIQUE',
+  'CREATE CONSTRAINT past_rating_id IF NOT EXISTS FOR (p:PastRating) REQUIRE p.id IS UNIQUE',
+];
+
+export async function migrate(driver: Driver, database?: string): Promise<number> {
+  const session = driver.session({ database });
+  try {
+    for (const statement of MIGRATIONS) await session.run(statement);
+    await session.run('CALL db.awaitIndexes(300)');
+  } finally {
+    await session.close();
+  }
+  return MIGRATIONS.length;
+}

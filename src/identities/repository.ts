@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Tx } from '../db/driver.js';
+import { afterCondition, pageParams, type PageArgs, type PageOfRows } from '../db/pagination.js';
+import { IDENTITY_PROJECTION, type Assurance, type IdentityRow } from './model.js';
+
+/** Identities of many users in one query, one page each. */
+export async function identitiesOfUsers(
+  db: Db,
+  userIds: readonly string[],
+  page: PageArgs,
+): Promise<Map<string, PageOfRows<IdentityRow>>> {
+  const rows = await db.read<{ userId: string; items: IdentityRow[]; total: number }>(
+    `UNWIND $userIds AS userId
+     MATCH (u:User {id: userId})
+     RETURN u.id AS userId,
+            COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity) WHERE ${afterCondition('i', 'verifiedAt')}
+                      WITH u, i ORDER BY i.verifiedAt, i.id LIMIT $limit RETURN ${IDENTITY_PROJECTION} } AS items,
+            COUNT { (u)-[:HAS_IDENTITY]->(:Identity) } AS total`,
+    { userIds, ...pageParams(page) },
+  );
+  return new Map(rows.map((r) => [r.userId, { rows: r.items, total: r.total }]));
+}
+
+export type LinkOutcome =
+  | { kind: 'linked'; identity: IdentityRow }
+  | { kind: 'user-not-found' }
+  | { kind: 'linked-to-another-account' };
+
+/** Records a verified identity; re-verifying the same identity for the same user refreshes it. */
+export async function linkIdentity(
+  tx: Tx,
+  input: { userId: string; provider: string; key: string; assurance: Assurance; expiresAt: string | null },
+): Promise<LinkOutcome> {
+  const [owner] = await tx.run<{ ownerId: string | null; userFound: boolean }>(
+    `OPTIONAL MATCH (target:User {id: $userId})
+     OPTIONAL MATCH (owner:User)-[:HAS_IDENTITY]->(:Identity {key: $key})
+     RETURN target IS NOT NULL AS userFound, owner.id AS ownerId`,
+    { userId: input.userId, key: input.key },
+  );
+  if (!owner?.userFound) return { kind: 'user-not-found' };
+  if (owner.ownerId !== null && owner.ownerId !== input.userId) return { kind: 'linked-to-another-account' };
+  const [row] = await tx.run<{ identity: IdentityRow }>(
+    `MATCH (u:User {id: $userId})
+     MERGE (u)-[:HAS_IDENTITY]->(i:Identity {key: $key})
+     ON CREATE SET i.id = $id
+     SET i.provider = $provider, i.assurance = $assurance, i.verifiedAt = datetime(),
+         i.expiresAt = CASE WHEN $expiresAt IS NULL THEN null ELSE datetime($expiresAt) END
+     RETURN ${IDENTITY_PROJECTION} AS identity`,
+    { ...input, id: randomUUID() },
+  );
+  return { kind: 'linked', identity: row!.identity };
+}
+
+/** Returns the owner's id, or null when there is no such identity. */
+export async function identityOwner(tx: Tx, identityId: string): Promise<string | null> {
+  const [row] = await tx.run<{ userId: string }>(
+    'MATCH (u:User)-[:HAS_IDENTITY]->(i:Identity {id: $identityId}) RETURN u.id AS userId',
+    { identityId },
+  );
+  return row?.userId ?? null;
+}
+
+export async function unlinkIdentity(tx: Tx, identityId: string): Promise<void> {
+  await tx.run('MATCH (i:Identity {id: $identityId}) DETACH DELETE i', { identityId });
+}

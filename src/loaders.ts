@@ -1,0 +1,120 @@
+import DataLoader from 'dataloader';
+import type { Db } from './db/driver.js';
+import { toConnection, type Connection, type PageArgs, type PageOfRows } from './db/pagination.js';
+import { identitiesOfUsers } from './identities/repository.js';
+import type { IdentityRow } from './identities/model.js';
+import type { EndorsementRow, EventRow, RatingRow, WithCounterpart } from './relationships/model.js';
+import { eventsOfUsers, relationshipsOfUsers } from './relationships/repository.js';
+import type { UserRow } from './users/model.js';
+import { usersByHandles, usersByIds } from './users/repository.js';
+
+interface PageKey {
+  parentId: string;
+  page: PageArgs;
+}
+
+/**
+ * A loader of one page per parent: all keys asking for the same page arguments (the usual case: every user
+ * of a list asks for its first 20 identities) are fetched in one query.
+ */
+function pageLoader<T>(
+  fetch: (parentIds: readonly string[], page: PageArgs) => Promise<Map<string, PageOfRows<T>>>,
+  key: (row: T) => { at: string; id: string },
+): DataLoader<PageKey, Connection<T>, string> {
+  return new DataLoader<PageKey, Connection<T>, string>(
+    async (keys) => {
+      const groups = new Map<string, { page: PageArgs; ids: string[] }>();
+      for (const k of keys) {
+        const groupKey = JSON.stringify(k.page);
+        const group = groups.get(groupKey) ?? { page: k.page, ids: [] };
+        group.ids.push(k.parentId);
+        groups.set(groupKey, group);
+      }
+      const results = new Map<string, Map<string, PageOfRows<T>>>();
+      await Promise.all(
+        [...groups].map(async ([groupKey, group]) =>
+          results.set(groupKey, await fetch(group.ids, group.page)),
+        ),
+      );
+      return keys.map((k) => {
+        const found = results.get(JSON.stringify(k.page))?.get(k.parentId) ?? { rows: [], total: 0 };
+        return toConnection(found.rows, k.page, found.total, key);
+      });
+    },
+    { cacheKeyFn: (k) => JSON.stringify([k.parentId, k.page]) },
+  );
+}
+
+function byKey<K, V>(rows: V[], key: (row: V) => K, wanted: readonly K[]): (V | null)[] {
+  const map = new Map(rows.map((row) => [key(row), row]));
+  return wanted.map((k) => map.get(k) ?? null);
+}
+
+/**
+ * Relationship pages come with the user at the other end of each relationship: those users fill the user
+ * loaders, so resolving `endorser { handle }` for a whole page costs no further query.
+ */
+function relationshipLoader<T extends { createdAt: string; id: string }>(
+  fetch: (
+    parentIds: readonly string[],
+    page: PageArgs,
+  ) => Promise<Map<string, PageOfRows<WithCounterpart<T>>>>,
+  users: { byId: DataLoader<string, UserRow | null>; byHandle: DataLoader<string, UserRow | null> },
+): DataLoader<PageKey, Connection<T>, string> {
+  return pageLoader<T>(
+    async (parentIds, page) => {
+      const pages = await fetch(parentIds, page);
+      const items = new Map<string, PageOfRows<T>>();
+      for (const [parentId, { rows, total }] of pages) {
+        for (const { counterpart } of rows) {
+          users.byId.prime(counterpart.id, counterpart);
+          users.byHandle.prime(counterpart.handle, counterpart);
+        }
+        items.set(parentId, { rows: rows.map((r) => r.item), total });
+      }
+      return items;
+    },
+    (row) => ({ at: row.createdAt, id: row.id }),
+  );
+}
+
+/** Per-request loaders (made afresh for every request, so no data leaks between callers). */
+export function createLoaders(db: Db) {
+  const userById = new DataLoader<string, UserRow | null>(async (ids) =>
+    byKey(await usersByIds(db, ids), (u) => u.id, ids),
+  );
+  const userByHandle = new DataLoader<string, UserRow | null>(async (handles) =>
+    byKey(await usersByHandles(db, handles), (u) => u.handle, handles),
+  );
+  const users = { byId: userById, byHandle: userByHandle };
+  return {
+    userById,
+    userByHandle,
+    identities: pageLoader<IdentityRow>(
+      (ids, page) => identitiesOfUsers(db, ids, page),
+      (i) => ({ at: i.verifiedAt, id: i.id }),
+    ),
+    endorsementsGiven: relationshipLoader<EndorsementRow>(
+      (ids, page) => relationshipsOfUsers(db, 'endorsementsGiven', ids, page),
+      users,
+    ),
+    endorsementsReceived: relationshipLoader<EndorsementRow>(
+      (ids, page) => relationshipsOfUsers(db, 'endorsementsReceived', ids, page),
+      users,
+    ),
+    ratingsGiven: relationshipLoader<RatingRow>(
+      (ids, page) => relationshipsOfUsers(db, 'ratingsGiven', ids, page),
+      users,
+    ),
+    ratingsReceived: relationshipLoader<RatingRow>(
+      (ids, page) => relationshipsOfUsers(db, 'ratingsReceived', ids, page),
+      users,
+    ),
+    events: pageLoader<EventRow>(
+      (ids, page) => eventsOfUsers(db, ids, page),
+      (e) => ({ at: e.occurredAt, id: e.id }),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

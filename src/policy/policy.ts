@@ -1,0 +1,124 @@
+/**
+ * The access policy: who may read or call what, declared in one place. Every field of every type the schema
+ * serves has an entry here; `applyPolicy` wraps each resolver with its rule at start-up and refuses to start
+ * when a field has none, so a new field cannot ship without a decision about who sees it.
+ */
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { Viewer } from '../auth/viewer.js';
+import { forbidden, unauthenticated } from '../errors.js';
+
+/** A rule says whether the viewer may resolve the field on this parent (or why not). */
+export type Rule = (viewer: Viewer, parent: unknown) => true | string;
+
+const isPerson = (v: Viewer) => v.kind === 'user' || v.kind === 'admin';
+
+function idOf(parent: unknown, field: string): string | undefined {
+  const value = (parent as Record<string, unknown> | null)?.[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export const RULES = {
+  /** Anyone, including anonymous callers. */
+  public: () => true,
+  /** Any signed-in person (user or admin). */
+  person: (v) => isPerson(v) || 'SIGN_IN_REQUIRED',
+  admin: (v) => v.kind === 'admin' || 'ADMIN_ONLY',
+  /** On a User: the user themself or an admin. */
+  selfOrAdmin: (v, parent) =>
+    v.kind === 'admin' || (v.kind === 'user' && v.userId === idOf(parent, 'id')) || 'OWNER_ONLY',
+  /** Readable wherever the parent object was readable (the parent's field decided already). */
+  inherit: () => true,
+  /** An endorser is shown only when they made the endorsement public, to the endorser, or to an admin. */
+  endorserVisible: (v, parent) =>
+    v.kind === 'admin' ||
+    (parent as { public?: boolean }).public === true ||
+    (v.kind === 'user' && v.userId === idOf(parent, 'endorserId')) ||
+    'ENDORSER_PRIVATE',
+} satisfies Record<string, Rule>;
+
+export type RuleName = keyof typeof RULES;
+
+/** Field → rule, per type. `'*'` sets the rule for every field of the type not listed. */
+export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
+  Query: { me: 'person', user: 'person', userByHandle: 'person', users: 'admin' },
+  Mutation: {
+    registerUser: 'person',
+    updateProfile: 'person',
+    linkIdentity: 'admin',
+    unlinkIdentity: 'admin',
+    endorse: 'person',
+    revokeEndorsement: 'person',
+    rate: 'person',
+    report: 'person',
+    recordEvent: 'admin',
+  },
+  // Other signed-in people see a public profile (id, handle, display name); the rest is the user's own.
+  User: { id: 'person', handle: 'person', displayName: 'person', '*': 'selfOrAdmin' },
+  Identity: { '*': 'inherit' },
+  Endorsement: { endorser: 'endorserVisible', '*': 'inherit' },
+  Rating: { '*': 'inherit' },
+  Report: { '*': 'inherit' },
+  Event: { '*': 'inherit' },
+  PageInfo: { '*': 'inherit' },
+  UserConnection: { '*': 'inherit' },
+  UserEdge: { '*': 'inherit' },
+  IdentityConnection: { '*': 'inherit' },
+  IdentityEdge: { '*': 'inherit' },
+  EndorsementConnection: { '*': 'inherit' },
+  EndorsementEdge: { '*': 'inherit' },
+  RatingConnection: { '*': 'inherit' },
+  RatingEdge: { '*': 'inherit' },
+  EventConnection: { '*': 'inherit' },
+  EventEdge: { '*': 'inherit' },
+};
+
+/** Types the federation runtime adds; their fields are reached only through entities governed above. */
+const FRAMEWORK_TYPES = new Set(['_Service']);
+
+export function ruleFor(typeName: string, fieldName: string): RuleName | undefined {
+  const type = POLICY[typeName];
+  return type?.[fieldName] ?? type?.['*'];
+}
+
+export function check(rule: RuleName, viewer: Viewer, parent: unknown): void {
+  const verdict = RULES[rule](viewer, parent);
+  if (verdict === true) return;
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  throw forbidden(verdict);
+}
+
+/** The object types and fields the policy must cover: everything the schema serves. */
+export function governedFields(schema: GraphQLSchema): { type: string; field: string }[] {
+  const fields: { type: string; field: string }[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || FRAMEWORK_TYPES.has(type.name)) continue;
+    for (const field of Object.keys(type.getFields())) {
+      if (type.name === 'Query' && (field === '_entities' || field === '_service')) continue;
+      fields.push({ type: type.name, field });
+    }
+  }
+  return fields;
+}
+
+/** Wraps every resolver with its rule; throws at start-up when a field has no policy entry. */
+export function applyPolicy(schema: GraphQLSchema): GraphQLSchema {
+  const missing: string[] = [];
+  for (const { type, field } of governedFields(schema)) {
+    const rule = ruleFor(type, field);
+    if (!rule) {
+      missing.push(`${type}.${field}`);
+      continue;
+    }
+    if (rule === 'public' || rule === 'inherit') continue;
+    const definition = (schema.getType(type) as import('graphql').GraphQLObjectType).getFields()[field]!;
+    const resolve: GraphQLFieldResolver<unknown, { viewer: Viewer }> =
+      definition.resolve ?? defaultFieldResolver;
+    definition.resolve = (parent, args, context, info) => {
+      check(rule, context.viewer, parent);
+      return resolve(parent, args, context, info);
+    };
+  }
+  if (missing.length > 0)
+    throw new Error(`No access policy for: ${missing.join(', ')} (add them to src/policy/policy.ts)`);
+  return schema;
+}

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Tx } from '../db/driver.js';
+import { afterCondition, pageParams, type PageArgs, type PageOfRows } from '../db/pagination.js';
+import { userProjection } from '../users/model.js';
+import {
+  ENDORSEMENT_PROJECTION,
+  EVENT_PROJECTION,
+  RATING_PROJECTION,
+  REPORT_PROJECTION,
+  type EndorsementRow,
+  type EventKind,
+  type EventRow,
+  type RatingRow,
+  type ReportRow,
+  type WithCounterpart,
+} from './model.js';
+
+/** The user-to-user relationships that users page through, seen from the user whose list it is (`u`). */
+const RELATIONSHIP_LISTS = {
+  endorsementsGiven: { pattern: '(u)-[r:ENDORSES]->(other:User)', projection: ENDORSEMENT_PROJECTION },
+  endorsementsReceived: { pattern: '(u)<-[r:ENDORSES]-(other:User)', projection: ENDORSEMENT_PROJECTION },
+  ratingsGiven: { pattern: '(u)-[r:RATED]->(other:User)', projection: RATING_PROJECTION },
+  ratingsReceived: { pattern: '(u)<-[r:RATED]-(other:User)', projection: RATING_PROJECTION },
+} as const;
+
+export type RelationshipList = keyof typeof RELATIONSHIP_LISTS;
+type RowOf<L extends RelationshipList> = L extends 'endorsementsGiven' | 'endorsementsReceived'
+  ? EndorsementRow
+  : RatingRow;
+
+/** One list for many users in one query; each row carries the user at the other end. */
+export async function relationshipsOfUsers<L extends RelationshipList>(
+  db: Db,
+  list: L,
+  userIds: readonly string[],
+  page: PageArgs,
+): Promise<Map<string, PageOfRows<WithCounterpart<RowOf<L>>>>> {
+  // Patterns and projections are constants of this module, never caller input.
+  const { pattern, projection } = RELATIONSHIP_LISTS[list];
+  const rows = await db.read<{ userId: string; items: WithCounterpart<RowOf<L>>[]; total: number }>(
+    `UNWIND $userIds AS userId
+     MATCH (u:User {id: userId})
+     RETURN u.id AS userId,
+            COLLECT { MATCH ${pattern} WHERE ${afterCondition('r')}
+                      WITH r, other ORDER BY r.createdAt, r.id LIMIT $limit
+                      RETURN {item: ${projection}, counterpart: ${userProjection('other')}} } AS items,
+            COUNT { ${pattern} } AS total`,
+    { userIds, ...pageParams(page) },
+  );
+  return new Map(rows.map((r) => [r.userId, { rows: r.items, total: r.total }]));
+}
+
+export async function eventsOfUsers(
+  db: Db,
+  userIds: readonly string[],
+  page: PageArgs,
+): Promise<Map<string, PageOfRows<EventRow>>> {
+  const rows = await db.read<{ userId: string; items: EventRow[]; total: number }>(
+    `UNWIND $userIds AS userId
+     MATCH (u:User {id: userId})
+     RETURN u.id AS userId,
+            COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE ${afterCondition('e', 'occurredAt')}
+                      WITH e ORDER BY e.occurredAt, e.id LIMIT $limit RETURN ${EVENT_PROJECTION} } AS items,
+            COUNT { (u)-[:HAS_EVENT]->(:Event) } AS total`,
+    { userIds, ...pageParams(page) },
+  );
+  return new Map(rows.map((r) => [r.userId, { rows: r.items, total: r.total }]));
+}
+
+/** Which of the two users exist (both must for a relationship to be made). */
+export async function existingUsers(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await tx.run<{ id: string }>('MATCH (u:User) WHERE u.id IN $ids RETURN u.id AS id', { ids });
+  return new Set(rows.map((r) => r.id));
+}
+
+/** A new endorsement replaces the endorser's current one for the same person (strength and context change). */
+export async function endorse(
+  tx: Tx,
+  input: {
+    endorserId: string;
+    endorseeId: string;
+    strength: number;
+    context: string | null;
+    public: boolean;
+  },
+): Promise<EndorsementRow> {
+  const [row] = await tx.run<{ endorsement: EndorsementRow }>(
+    `MATCH (a:User {id: $endorserId}), (b:User {id: $endorseeId})
+     MERGE (a)-[r:ENDORSES]->(b)
+     ON CREATE SET r.id = $id, r.createdAt = datetime()
+     SET r.strength = $strength, r.context = $context, r.public = $public
+     RETURN ${ENDORSEMENT_PROJECTION} AS endorsement`,
+    { ...input, id: randomUUID() },
+  );
+  return row!.endorsement;
+}
+
+export async function endorsementById(tx: Tx, id: string): Promise<EndorsementRow | null> {
+  const [row] = await tx.run<{ endorsement: EndorsementRow }>(
+    `MATCH (a:User)-[r:ENDORSES {id: $id}]->(b:User) RETURN ${ENDORSEMENT_PROJECTION} AS endorsement`,
+    { id },
+  );
+  return row?.endorsement ?? null;
+}
+
+export async function deleteEndorsement(tx: Tx, id: string): Promise<void> {
+  await tx.run('MATCH ()-[r:ENDORSES {id: $id}]->() DELETE r', { id });
+}
+
+/** One current rating per ordered pair: the previous one moves to the rater's rating history. */
+export async function rate(
+  tx: Tx,
+  input: { raterId: string; targetId: string; rating: number; comment: string | null },
+): Promise<RatingRow> {
+  await tx.run(
+    `MATCH (a:User {id: $raterId})-[old:RATED]->(b:User {id: $targetId})
+     CREATE (a)-[:RATED_BEFORE]->(:PastRating {id: old.id, targetId: b.id, rating: old.rating, comment: old.comment,
+             createdAt: old.createdAt, replacedAt: datetime()})
+     DELETE old`,
+    input,
+  );
+  const [row] = await tx.run<{ rating: RatingRow }>(
+    `MATCH (a:User {id: $raterId}), (b:User {id: $targetId})
+     CREATE (a)-[r:RATED {id: $id, rating: $rating, comment: $comment, createdAt: datetime()}]->(b)
+     RETURN ${RATING_PROJECTION} AS rating`,
+    { ...input, id: randomUUID() },
+  );
+  return row!.rating;
+}
+
+export async function report(
+  tx: Tx,
+  input: { reporterId: string; targetId: string; reason: string },
+): Promise<ReportRow> {
+  const [row] = await tx.run<{ report: ReportRow }>(
+    `MATCH (a:User {id: $reporterId}), (b:User {id: $targetId})
+     CREATE (a)-[r:REPORTED {id: $id, reason: $reason, status: 'OPEN', createdAt: datetime()}]->(b)
+     RETURN ${REPORT_PROJECTION} AS report`,
+    { ...input, id: randomUUID() },
+  );
+  return row!.report;
+}
+
+export async function recordEvent(
+  tx: Tx,
+  input: { userId: string; kind: EventKind; occurredAt: string; source: string },
+): Promise<EventRow | null> {
+  const [row] = await tx.run<{ event: EventRow }>(
+    `MATCH (u:User {id: $userId})
+     CREATE (u)-[:HAS_EVENT]->(e:Event {id: $id, kind: $kind, occurredAt: datetime($occurredAt), source: $source,
+                                         recordedAt: datetime()})
+     RETURN ${EVENT_PROJECTION} AS event`,
+    { ...input, id: randomUUID() },
+  );
+  return row?.event ?? null;
+}

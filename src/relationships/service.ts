@@ -1,0 +1,106 @@
+import { actingUserId, type Viewer } from '../auth/viewer.js';
+import type { Db, Tx } from '../db/driver.js';
+import { badInput, forbidden, notFound } from '../errors.js';
+import { dateTime, id, integerIn, text } from '../validation.js';
+import {
+  LIMITS,
+  type EndorsementRow,
+  type EventKind,
+  type EventRow,
+  type RatingRow,
+  type ReportRow,
+} from './model.js';
+import * as repository from './repository.js';
+
+function actor(viewer: Viewer): string {
+  const userId = actingUserId(viewer);
+  if (!userId) throw forbidden('SIGN_IN_REQUIRED');
+  return userId;
+}
+
+/** The caller must have an account and the target must exist and be someone else. */
+async function checkPair(tx: Tx, actorId: string, targetId: string): Promise<void> {
+  if (actorId === targetId) throw badInput('targetId', 'You cannot do this to yourself');
+  const found = await repository.existingUsers(tx, [actorId, targetId]);
+  if (!found.has(actorId)) throw forbidden('NO_ACCOUNT', 'Register before acting');
+  if (!found.has(targetId)) throw notFound('Target user');
+}
+
+export async function endorse(
+  db: Db,
+  viewer: Viewer,
+  input: { targetId: string; strength: number; context?: string | null; public?: boolean | null },
+): Promise<EndorsementRow> {
+  const endorserId = actor(viewer);
+  const endorseeId = id('targetId', input.targetId);
+  const { min, max } = LIMITS.endorsementStrength;
+  const strength = integerIn('strength', input.strength, min, max);
+  const context = text('context', input.context, LIMITS.contextMax);
+  return db.writeTx(async (tx) => {
+    await checkPair(tx, endorserId, endorseeId);
+    return repository.endorse(tx, {
+      endorserId,
+      endorseeId,
+      strength,
+      context,
+      public: input.public ?? false,
+    });
+  });
+}
+
+/** The endorser (or an admin) may revoke an endorsement. */
+export async function revokeEndorsement(db: Db, viewer: Viewer, endorsementId: string): Promise<boolean> {
+  const callerId = actor(viewer);
+  return db.writeTx(async (tx) => {
+    const endorsement = await repository.endorsementById(tx, id('id', endorsementId));
+    if (!endorsement) throw notFound('Endorsement');
+    if (endorsement.endorserId !== callerId && viewer.kind !== 'admin') throw forbidden('OWNER_ONLY');
+    await repository.deleteEndorsement(tx, endorsement.id);
+    return true;
+  });
+}
+
+export async function rate(
+  db: Db,
+  viewer: Viewer,
+  input: { targetId: string; rating: number; comment?: string | null },
+): Promise<RatingRow> {
+  const raterId = actor(viewer);
+  const targetId = id('targetId', input.targetId);
+  const rating = integerIn('rating', input.rating, LIMITS.rating.min, LIMITS.rating.max);
+  if (rating === 0) throw badInput('rating', 'rating must be -10..-1 or 1..10 (0 is not a rating)');
+  const comment = text('comment', input.comment, LIMITS.commentMax);
+  return db.writeTx(async (tx) => {
+    await checkPair(tx, raterId, targetId);
+    return repository.rate(tx, { raterId, targetId, rating, comment });
+  });
+}
+
+export async function report(
+  db: Db,
+  viewer: Viewer,
+  input: { targetId: string; reason: string },
+): Promise<ReportRow> {
+  const reporterId = actor(viewer);
+  const targetId = id('targetId', input.targetId);
+  const reason = text('reason', input.reason, LIMITS.reasonMax, true)!;
+  return db.writeTx(async (tx) => {
+    await checkPair(tx, reporterId, targetId);
+    return repository.report(tx, { reporterId, targetId, reason });
+  });
+}
+
+export async function recordEvent(
+  db: Db,
+  source: string,
+  input: { userId: string; kind: EventKind; occurredAt?: string | null },
+): Promise<EventRow> {
+  const occurredAt = input.occurredAt ? dateTime('occurredAt', input.occurredAt) : new Date().toISOString();
+  if (Date.parse(occurredAt) > Date.now() + 60_000)
+    throw badInput('occurredAt', 'occurredAt may not be in the future');
+  const event = await db.writeTx((tx) =>
+    repository.recordEvent(tx, { userId: id('userId', input.userId), kind: input.kind, occurredAt, source }),
+  );
+  if (!event) throw notFound('User');
+  return event;
+}

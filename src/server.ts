@@ -1,0 +1,183 @@
+/**
+ * The HTTP server: GraphQL at /graphql (Apollo Server 5 on Express), GET /health, per-request context. It is
+ * given a ready schema by the composition root (gateway.ts), so nothing here knows the resolvers.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from 'cors';
+import express from 'express';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { Driver } from 'neo4j-driver';
+import { ANONYMOUS, type Viewer } from './auth/viewer.js';
+import { viewerFromBearer } from './auth/tokens.js';
+import type { Config } from './config.js';
+import type { Context } from './context.js';
+import { Db } from './db/driver.js';
+import { unauthenticated } from './errors.js';
+import { createLoaders } from './loaders.js';
+
+export interface Gateway {
+  url: string;
+  port: number;
+  httpServer: Server;
+  /** Drains in-flight requests and stops accepting new ones (the driver is the caller's to close). */
+  stop(): Promise<void>;
+}
+
+/** Codes a client may see as they are; anything else is an internal error and is masked in production. */
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAVAILABLE',
+  'RATE_LIMITED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+      // Never leak stack traces or Cypher, even for client errors.
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (!production) console.error(error);
+    return {
+      message: production ? 'Internal server error' : formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+/** Reports how many Neo4j queries an operation cost, when a non-production caller asks (tests, benchmarks). */
+const queryCountPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart({ request }) {
+    if (request.http?.headers.get('x-credence-debug') !== 'queries') return;
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind === 'single') {
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            neo4jQueries: contextValue.db.queryCount,
+          };
+        }
+      },
+    };
+  },
+};
+
+async function viewerOf(req: express.Request, config: Config): Promise<Viewer> {
+  const authorization = req.headers.authorization;
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
+    return viewerFromBearer(match[1]!, config.jwtSecret);
+  }
+  return ANONYMOUS;
+}
+
+export async function startGateway(options: {
+  schema: GraphQLSchema;
+  driver: Driver;
+  config: Config;
+  port?: number;
+  host?: string;
+}): Promise<Gateway> {
+  const { schema, driver, config } = options;
+  const app = express();
+  const httpServer = createServer(app);
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 30 },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 4000 },
+    costLimit: { maxCost: 20000 },
+    blockFieldSuggestion: { enabled: config.production },
+  });
+  const protection = armor.protect();
+  const server = new ApolloServer<Context>({
+    schema,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatError(config.production),
+    validationRules: [...(protection.validationRules ?? [])],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // graphql-armor's typings resolve @apollo/server's CommonJS declarations; the plugins are the same objects.
+      ...((protection.plugins ?? []) as unknown as ApolloServerPlugin<Context>[]),
+      queryCountPlugin,
+      // ftv1 traces go to a router only when it asks for them (apollo-federation-include-trace: ftv1).
+      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+      ...(config.production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+    ],
+  });
+  await server.start();
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await Promise.race([
+        driver.getServerInfo(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000)),
+      ]);
+      res.json({ status: 'ok', neo4j: 'up' });
+    } catch {
+      res.status(503).json({ status: 'degraded', neo4j: 'down' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    cors(),
+    express.json({ limit: '2mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }): Promise<Context> => {
+        const viewer = await viewerOf(req, config);
+        const db = new Db(driver, config.neo4j.database);
+        return { viewer, db, loaders: createLoaders(db), config };
+      },
+    }),
+  );
+
+  // Malformed JSON bodies and other transport errors become GraphQL-shaped 400s, not HTML stack traces.
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: number }).status ?? 500;
+    const message = status < 500 ? (error as Error).message : 'Internal server error';
+    res
+      .status(status)
+      .json({
+        errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+      });
+  });
+
+  const port = options.port ?? config.port;
+  await new Promise<void>((done, fail) => {
+    httpServer.once('error', (error: NodeJS.ErrnoException) =>
+      fail(error.code === 'EADDRINUSE' ? new Error(`port ${port} is taken: set PORT to another one`) : error),
+    );
+    httpServer.listen(port, options.host ?? '127.0.0.1', done);
+  });
+  const bound = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${bound}/graphql`,
+    port: bound,
+    httpServer,
+    stop: () => server.stop(),
+  };
+}
