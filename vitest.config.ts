@@ -1,15 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // Apollo's packages require graphql's CommonJS build; ESM imports must get the same instance, or
+    // graphql-js refuses objects "from another module or realm".
+    alias: { graphql: 'graphql/index.js' },
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

@@ -17,7 +17,8 @@ export const DateTime = new GraphQLScalarType<string, string>({
   name: 'DateTime',
   serialize: (value) => {
     if (value instanceof Date) return value.toISOString();
-    if (typeof value === 'string') return value;
+    // Neo4j prints temporal values at varying precision; clients always get UTC with milliseconds.
+    if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
     throw new GraphQLError('DateTime cannot represent this value');
   },
   parseValue: parse,

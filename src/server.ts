@@ -159,11 +159,9 @@ export async function startGateway(options: {
     if (res.headersSent) return next(error);
     const status = (error as { status?: number }).status ?? 500;
     const message = status < 500 ? (error as Error).message : 'Internal server error';
-    res
-      .status(status)
-      .json({
-        errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
-      });
+    res.status(status).json({
+      errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+    });
   });
 
   const port = options.port ?? config.port;
