@@ -1,4 +1,9 @@
-import { eigenTrust, fairnessGoodness, FXG_PAPER_TOLERANCE, SCORE_FXG_TOLERANCE } from '../src/trust/engine/index.js';
+import {
+  eigenTrust,
+  fairnessGoodness,
+  FXG_PAPER_TOLERANCE,
+  SCORE_FXG_TOLERANCE,
+} from '../src/trust/engine/index.js';
 import { seededRandom } from './data.js';
 
 export interface PerformanceResult {

@@ -92,6 +92,9 @@ const results = {
   totalSeconds: (performance.now() - started) / 1000,
 };
 mkdirSync(resolve(repositoryRoot, 'eval/results'), { recursive: true });
-writeFileSync(resolve(repositoryRoot, 'eval/results/bitcoin-otc.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(
+  resolve(repositoryRoot, 'eval/results/bitcoin-otc.json'),
+  `${JSON.stringify(results, null, 2)}\n`,
+);
 writeFileSync(resolve(repositoryRoot, 'eval/results/bitcoin-otc.md'), markdown);
 console.log(markdown);

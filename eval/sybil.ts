@@ -29,7 +29,10 @@ export function chooseAnchors(data: SignedNetwork): Int32Array {
   }
   const ranked = [...raters.entries()]
     .map(([user, set]) => ({ user, count: set.size }))
-    .sort((a, b) => b.count - a.count || (data.originalIds[a.user] as number) - (data.originalIds[b.user] as number));
+    .sort(
+      (a, b) =>
+        b.count - a.count || (data.originalIds[a.user] as number) - (data.originalIds[b.user] as number),
+    );
   return Int32Array.from(ranked.slice(0, ANCHOR_COUNT).map((entry) => entry.user));
 }
 
@@ -64,7 +67,8 @@ export function separationAuc(score: ArrayLike<number>, isSybil: Uint8Array): nu
   let position = 0;
   while (position < order.length) {
     let end = position;
-    while (end + 1 < order.length && score[order[end + 1] as number] === score[order[position] as number]) end++;
+    while (end + 1 < order.length && score[order[end + 1] as number] === score[order[position] as number])
+      end++;
     const averageRank = (position + end) / 2 + 1;
     for (let k = position; k <= end; k++) {
       if (isSybil[order[k] as number] === 0) {
@@ -113,7 +117,9 @@ function attack(data: SignedNetwork, anchors: Int32Array, sybils: number, attack
   const target = honest;
   const hasRated = new Uint8Array(honest);
   for (const rater of data.src) hasRated[rater] = 1;
-  const candidates = Array.from({ length: honest }, (_, index) => index).filter((user) => hasRated[user] === 1);
+  const candidates = Array.from({ length: honest }, (_, index) => index).filter(
+    (user) => hasRated[user] === 1,
+  );
   const random = seededRandom(ATTACK_SEED);
   // Partial Fisher–Yates: the first attackEdges of a seeded shuffle.
   for (let k = 0; k < attackEdges; k++) {
@@ -142,7 +148,12 @@ function attack(data: SignedNetwork, anchors: Int32Array, sybils: number, attack
   return { computation, isSybil, target };
 }
 
-export function sybilRuns(data: SignedNetwork, anchors: Int32Array, sizes: number[], attackEdges: number[]): SybilRun[] {
+export function sybilRuns(
+  data: SignedNetwork,
+  anchors: Int32Array,
+  sizes: number[],
+  attackEdges: number[],
+): SybilRun[] {
   const runs: SybilRun[] = [];
   for (const sybils of sizes) {
     const reference = attack(data, anchors, sybils, 0);
@@ -157,7 +168,10 @@ export function sybilRuns(data: SignedNetwork, anchors: Int32Array, sizes: numbe
       const kept: number[] = [];
       computation.evidence.forEach((user, index) => {
         const reputation = user.reputation;
-        if (isSybil[index] === 1 || reputation.positiveRatingsReceived >= reputation.negativeRatingsReceived) {
+        if (
+          isSybil[index] === 1 ||
+          reputation.positiveRatingsReceived >= reputation.negativeRatingsReceived
+        ) {
           kept.push(index);
         }
       });

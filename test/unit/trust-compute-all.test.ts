@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeAll, contributorsFor, type TrustGraph, type UserProfile } from '../../src/trust/engine/index.js';
+import {
+  computeAll,
+  contributorsFor,
+  type TrustGraph,
+  type UserProfile,
+} from '../../src/trust/engine/index.js';
 
 interface Edges {
   ratings: [number, number, number][];
@@ -72,7 +77,11 @@ describe('computeAll', () => {
   it('is deterministic and independent of the order edges are given in', () => {
     const first = computeAll(graphOf(6, base, [0]));
     const reversed = computeAll(
-      graphOf(6, { ratings: [...base.ratings].reverse(), endorsements: [...base.endorsements].reverse() }, [0]),
+      graphOf(
+        6,
+        { ratings: [...base.ratings].reverse(), endorsements: [...base.endorsements].reverse() },
+        [0],
+      ),
     );
     expect(reversed.scores).toEqual(first.scores);
     expect(computeAll(graphOf(6, base, [0])).scores).toEqual(first.scores);
@@ -100,7 +109,11 @@ describe('computeAll', () => {
           { maxLength: 40 },
         ),
         endorsements: fc.array(
-          fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 1, max: 5 })),
+          fc.tuple(
+            fc.integer({ min: 0, max: n - 1 }),
+            fc.integer({ min: 0, max: n - 1 }),
+            fc.integer({ min: 1, max: 5 }),
+          ),
           { maxLength: 40 },
         ),
         anchors: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: 3 }),
@@ -113,7 +126,9 @@ describe('computeAll', () => {
           const score = computation.scores[j]!;
           expect(score.value).toBeGreaterThanOrEqual(300);
           expect(score.value).toBeLessThanOrEqual(900);
-          expect(score.reasons.reduce((sum, reason) => sum + reason.points, 0)).toBe(score.value - score.baseline);
+          expect(score.reasons.reduce((sum, reason) => sum + reason.points, 0)).toBe(
+            score.value - score.baseline,
+          );
           const networkPoints = score.dimensions.find((d) => d.dimension === 'NETWORK')!.points;
           const contributors = contributorsFor(computation, j);
           expect(contributors.reduce((sum, contributor) => sum + contributor.points, 0)).toBe(networkPoints);

@@ -21,9 +21,16 @@ describe('eigenTrust', () => {
     // Anchor 0 endorses 1..100 (all dangling): t0 = 0.15 + 0.85·Σ t_k and Σ t_k = 0.85·t0,
     // so t0 = 0.15 / (1 − 0.7225) and each t_k = 0.85·t0 / 100.
     const targets = Array.from({ length: 100 }, (_, index) => index + 1);
-    const wide = eigenTrust(101, i32(targets.map(() => 0)), i32(targets), f64(targets.map(() => 5)), i32([0]), {
-      tolerance: 1e-14,
-    });
+    const wide = eigenTrust(
+      101,
+      i32(targets.map(() => 0)),
+      i32(targets),
+      f64(targets.map(() => 5)),
+      i32([0]),
+      {
+        tolerance: 1e-14,
+      },
+    );
     const t0 = 0.15 / 0.2775;
     expect(wide.trust[0]).toBeCloseTo(t0, 12);
     for (const k of targets) expect(wide.trust[k]).toBeCloseTo((0.85 * t0) / 100, 12);
@@ -36,9 +43,16 @@ describe('eigenTrust', () => {
     // Anchor 0: strength 3 to node 1 (given as 2 + 1), 1 to node 2, −5 to node 3 (ignored), 4 to itself (ignored).
     // c01 = 3/4, c02 = 1/4. Nodes 1..3 are dangling: t0 = 0.15 + 0.85·(t1 + t2 + t3), t1 + t2 = 0.85·t0, t3 = 0
     //   => t0 = 0.15/0.2775, t1 = 0.75·0.85·t0, t2 = 0.25·0.85·t0.
-    const result = eigenTrust(4, i32([0, 0, 0, 0, 0]), i32([1, 1, 2, 3, 0]), f64([2, 1, 1, -5, 4]), i32([0]), {
-      tolerance: 1e-14,
-    });
+    const result = eigenTrust(
+      4,
+      i32([0, 0, 0, 0, 0]),
+      i32([1, 1, 2, 3, 0]),
+      f64([2, 1, 1, -5, 4]),
+      i32([0]),
+      {
+        tolerance: 1e-14,
+      },
+    );
     const t0 = 0.15 / 0.2775;
     expect(result.trust[1]).toBeCloseTo(0.75 * 0.85 * t0, 12);
     expect(result.trust[2]).toBeCloseTo(0.25 * 0.85 * t0, 12);

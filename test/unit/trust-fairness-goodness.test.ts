@@ -38,7 +38,9 @@ describe('fairnessGoodness', () => {
     // g2 = a/4 − f1/4 = a/4 − 0.1875 + g2/8 => (7/8)g2 = a/4 − 0.1875 => g2 = (2a − 1.5)/7.
     // 3a = 2.5 + (2a − 1.5)/7 => 21a = 17.5 + 2a − 1.5 => 19a = 16 => a = 16/19.
     // g2 = (32/19 − 1.5)/7 = (64 − 57)/(38·7) = 1/38, f1 = 0.75 − 1/76 = 56/76 = 14/19.
-    const result = fairnessGoodness(3, i32([0, 1, 0]), i32([1, 2, 2]), f64([1, -0.5, 0.5]), { tolerance: 1e-14 });
+    const result = fairnessGoodness(3, i32([0, 1, 0]), i32([1, 2, 2]), f64([1, -0.5, 0.5]), {
+      tolerance: 1e-14,
+    });
     expect(result.fairness[0]).toBeCloseTo(16 / 19, 10);
     expect(result.goodness[1]).toBeCloseTo(16 / 19, 10);
     expect(result.goodness[2]).toBeCloseTo(1 / 38, 10);
@@ -53,7 +55,9 @@ describe('fairnessGoodness', () => {
 
   it('keeps the last of duplicate ratings and ignores self-ratings', () => {
     // 0 -> 1 first −1 then +0.5 (kept), 1 -> 1 dropped: g1 = f0·0.5 = 0.5, f1 = 1.
-    const result = fairnessGoodness(2, i32([0, 0, 1]), i32([1, 1, 1]), f64([-1, 0.5, 1]), { tolerance: 1e-12 });
+    const result = fairnessGoodness(2, i32([0, 0, 1]), i32([1, 1, 1]), f64([-1, 0.5, 1]), {
+      tolerance: 1e-12,
+    });
     expect(result.goodness[1]).toBe(0.5);
     expect(result.fairness[1]).toBe(1);
   });

@@ -58,8 +58,12 @@ describe('scoreUser', () => {
   it('does not count expired identities and gives many low-assurance ones diminishing returns', () => {
     expect(scoreUser(withEvidence({ identities: [{ assurance: 'HIGH', expired: true }] })).value).toBe(450);
     // Ten LOW: 0.12·(1 + ½ + … + ½⁹) < 0.24 < one SUBSTANTIAL (0.35).
-    const tenLow = scoreUser(withEvidence({ identities: Array.from({ length: 10 }, () => ({ assurance: 'LOW', expired: false })) }));
-    const oneSubstantial = scoreUser(withEvidence({ identities: [{ assurance: 'SUBSTANTIAL', expired: false }] }));
+    const tenLow = scoreUser(
+      withEvidence({ identities: Array.from({ length: 10 }, () => ({ assurance: 'LOW', expired: false })) }),
+    );
+    const oneSubstantial = scoreUser(
+      withEvidence({ identities: [{ assurance: 'SUBSTANTIAL', expired: false }] }),
+    );
     expect(tenLow.value).toBeLessThan(oneSubstantial.value);
     // 0.12·(1 − 2^−10)/0.5·0.75·150 = 26.97… → 477; one SUBSTANTIAL: 0.35·0.75·150 = 39.375 → 489.
     expect(tenLow.value).toBe(477);
@@ -77,19 +81,25 @@ describe('scoreUser', () => {
     const score = scoreUser(defaults);
     expect(score.value).toBe(414);
     expect(score.band).toBe('POOR');
-    expect(score.principalReasons.map((reason) => [reason.code, reason.points])).toEqual([['HISTORY_DEFAULTS', -36]]);
+    expect(score.principalReasons.map((reason) => [reason.code, reason.points])).toEqual([
+      ['HISTORY_DEFAULTS', -36],
+    ]);
     // Three fresh fulfilments: (1.5 + 3)/6 = 0.75 → +45 → 495.
     const fulfilled = withEvidence({
       events: Array.from({ length: 3 }, () => ({ kind: 'COMMITMENT_FULFILLED' as const, ageDays: 0 })),
     });
     expect(scoreUser(fulfilled).value).toBe(495);
     // One fulfilment a year ago weighs ½: (1.5 + 0.5)/3.5 = 4/7 → 180·(4/7 − 1/2) = 12.857… → 463.
-    expect(scoreUser(withEvidence({ events: [{ kind: 'COMMITMENT_FULFILLED', ageDays: 365 }] })).value).toBe(463);
+    expect(scoreUser(withEvidence({ events: [{ kind: 'COMMITMENT_FULFILLED', ageDays: 365 }] })).value).toBe(
+      463,
+    );
   });
 
   it('counts a resolved default as a late commitment', () => {
     // (1.5 + 0.4)/4 = 0.475 → 180·(−0.025) = −4.5; raw 445.5 rounds to 446 either way.
-    const resolved = scoreUser(withEvidence({ events: [{ kind: 'COMMITMENT_DEFAULTED', ageDays: 0, resolved: true }] }));
+    const resolved = scoreUser(
+      withEvidence({ events: [{ kind: 'COMMITMENT_DEFAULTED', ageDays: 0, resolved: true }] }),
+    );
     const late = scoreUser(withEvidence({ events: [{ kind: 'COMMITMENT_LATE', ageDays: 0 }] }));
     expect(resolved.value).toBe(late.value);
     expect(resolved.reasons.map((reason) => reason.code)).toEqual(['HISTORY_RESOLVED_DEFAULTS']);
@@ -110,12 +120,17 @@ describe('scoreUser', () => {
       },
     });
     expect(scoreUser(evidence).value).toBe(465);
-    expect(reasonPoints(evidence)).toEqual({ REPUTATION_POSITIVE_RATINGS: 20, REPUTATION_NEGATIVE_RATINGS: -5 });
+    expect(reasonPoints(evidence)).toEqual({
+      REPUTATION_POSITIVE_RATINGS: 20,
+      REPUTATION_NEGATIVE_RATINGS: -5,
+    });
   });
 
   it('maps network trust relative to the average account and splits the anchor share', () => {
     // t·n = 20 → NETWORK = ln 21 / ln 21 = 1 → 150 points → 600; an anchor with restart share 0.4 → 60 + 90.
-    const evidence = withEvidence({ network: { trust: 0.2, userCount: 100, isAnchor: true, restartShare: 0.4 } });
+    const evidence = withEvidence({
+      network: { trust: 0.2, userCount: 100, isAnchor: true, restartShare: 0.4 },
+    });
     expect(scoreUser(evidence).value).toBe(600);
     expect(reasonPoints(evidence)).toEqual({ NETWORK_ANCHOR: 60, NETWORK_ENDORSED_BY_TRUSTED: 90 });
   });
@@ -146,17 +161,33 @@ describe('largestRemainder', () => {
 });
 
 const assuranceArbitrary = fc.constantFrom<Assurance>('LOW', 'SUBSTANTIAL', 'HIGH');
-const eventKindArbitrary = fc.constantFrom<EventKind>('COMMITMENT_FULFILLED', 'COMMITMENT_LATE', 'COMMITMENT_DEFAULTED');
+const eventKindArbitrary = fc.constantFrom<EventKind>(
+  'COMMITMENT_FULFILLED',
+  'COMMITMENT_LATE',
+  'COMMITMENT_DEFAULTED',
+);
 const evidenceArbitrary: fc.Arbitrary<UserEvidence> = fc
   .record({
-    identities: fc.array(fc.record({ assurance: assuranceArbitrary, expired: fc.boolean() }), { maxLength: 8 }),
+    identities: fc.array(fc.record({ assurance: assuranceArbitrary, expired: fc.boolean() }), {
+      maxLength: 8,
+    }),
     accountAgeDays: fc.double({ min: 0, max: 5000, noNaN: true }),
     events: fc.array(
-      fc.record({ kind: eventKindArbitrary, ageDays: fc.double({ min: 0, max: 3000, noNaN: true }), resolved: fc.boolean() }),
+      fc.record({
+        kind: eventKindArbitrary,
+        ageDays: fc.double({ min: 0, max: 3000, noNaN: true }),
+        resolved: fc.boolean(),
+      }),
       { maxLength: 30 },
     ),
-    positive: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.1, max: 1, noNaN: true })), { maxLength: 20 }),
-    negative: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.1, max: 1, noNaN: true })), { maxLength: 20 }),
+    positive: fc.array(
+      fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.1, max: 1, noNaN: true })),
+      { maxLength: 20 },
+    ),
+    negative: fc.array(
+      fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.1, max: 1, noNaN: true })),
+      { maxLength: 20 },
+    ),
     trust: fc.double({ min: 0, max: 1, noNaN: true }),
     userCount: fc.integer({ min: 1, max: 5000 }),
     isAnchor: fc.boolean(),
@@ -185,11 +216,18 @@ describe('explanations (property)', () => {
         expect(Number.isInteger(score.value)).toBe(true);
         expect(score.value).toBeGreaterThanOrEqual(300);
         expect(score.value).toBeLessThanOrEqual(900);
-        expect(score.reasons.reduce((sum, reason) => sum + reason.points, 0)).toBe(score.value - score.baseline);
-        expect(score.dimensions.reduce((sum, dimension) => sum + dimension.points, 0)).toBe(score.value - score.baseline);
-        for (const reason of score.reasons) expect(Number.isInteger(reason.points) && reason.points !== 0).toBe(true);
+        expect(score.reasons.reduce((sum, reason) => sum + reason.points, 0)).toBe(
+          score.value - score.baseline,
+        );
+        expect(score.dimensions.reduce((sum, dimension) => sum + dimension.points, 0)).toBe(
+          score.value - score.baseline,
+        );
+        for (const reason of score.reasons)
+          expect(Number.isInteger(reason.points) && reason.points !== 0).toBe(true);
         const negative = score.reasons.filter((reason) => reason.points < 0).map((reason) => reason.points);
-        expect(score.principalReasons.map((reason) => reason.points)).toEqual(negative.sort((a, b) => a - b).slice(0, 4));
+        expect(score.principalReasons.map((reason) => reason.points)).toEqual(
+          negative.sort((a, b) => a - b).slice(0, 4),
+        );
       }),
       { numRuns: 500 },
     );
@@ -226,8 +264,12 @@ describe('explanations (property)', () => {
     expect(improvements.map((improvement) => improvement.action)).not.toContain('GET_ENDORSEMENTS');
     // Renewing an expired HIGH identity gains what verifying a new one would.
     const expired = withEvidence({ identities: [{ assurance: 'HIGH', expired: true }] });
-    const renew = improvementsFor(expired).find((improvement) => improvement.action === 'RENEW_EXPIRED_IDENTITY');
-    const verify = improvementsFor(expired).find((improvement) => improvement.action === 'VERIFY_HIGH_ASSURANCE_IDENTITY');
+    const renew = improvementsFor(expired).find(
+      (improvement) => improvement.action === 'RENEW_EXPIRED_IDENTITY',
+    );
+    const verify = improvementsFor(expired).find(
+      (improvement) => improvement.action === 'VERIFY_HIGH_ASSURANCE_IDENTITY',
+    );
     expect(renew?.gain).toBe(verify?.gain);
   });
 });
