@@ -1,39 +1,30 @@
-import { bandOf, computeAll, type TrustComputation } from '../src/trust/engine/index.js';
+import {
+  ANCHOR_EARLY_WINDOW,
+  bandOf,
+  computeAll,
+  DEFAULT_ANCHOR_COUNT,
+  selectAnchorsByEarlyPositiveRatings,
+  type TrustComputation,
+} from '../src/trust/engine/index.js';
 import { seededRandom, type SignedNetwork } from './data.js';
 
-export const ANCHOR_COUNT = 20;
-export const ANCHOR_WINDOW = 0.2;
+export const ANCHOR_COUNT = DEFAULT_ANCHOR_COUNT;
+export const ANCHOR_WINDOW = ANCHOR_EARLY_WINDOW;
 /** Each sybil rates (+10) and endorses (strength 5) the next SYBIL_RING_DEGREE sybils on a ring. */
 export const SYBIL_RING_DEGREE = 10;
 const ATTACK_SEED = 20261101;
 
-/**
- * Anchors from the data only: the ANCHOR_COUNT users with the most positive ratings from
- * distinct raters in the earliest 20% of the timeline (by time span); ties to the lower id.
- */
+/** Anchors from the data only, by the importer's rule (see selectAnchorsByEarlyPositiveRatings). */
 export function chooseAnchors(data: SignedNetwork): Int32Array {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const seconds of data.time) {
-    first = Math.min(first, seconds);
-    last = Math.max(last, seconds);
-  }
-  const cutoff = first + ANCHOR_WINDOW * (last - first);
-  const raters = new Map<number, Set<number>>();
-  for (let e = 0; e < data.src.length; e++) {
-    if ((data.time[e] as number) > cutoff || (data.rating[e] as number) <= 0) continue;
-    const target = data.dst[e] as number;
-    const set = raters.get(target) ?? new Set<number>();
-    set.add(data.src[e] as number);
-    raters.set(target, set);
-  }
-  const ranked = [...raters.entries()]
-    .map(([user, set]) => ({ user, count: set.size }))
-    .sort(
-      (a, b) =>
-        b.count - a.count || (data.originalIds[a.user] as number) - (data.originalIds[b.user] as number),
-    );
-  return Int32Array.from(ranked.slice(0, ANCHOR_COUNT).map((entry) => entry.user));
+  return selectAnchorsByEarlyPositiveRatings(
+    data.src,
+    data.dst,
+    data.rating,
+    data.time,
+    data.userCount,
+    ANCHOR_COUNT,
+    ANCHOR_WINDOW,
+  );
 }
 
 export interface SybilRun {

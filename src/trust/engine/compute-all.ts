@@ -7,14 +7,8 @@ import {
 } from './eigentrust.js';
 import { networkContributors, type NetworkContributor } from './explain.js';
 import { FairnessGoodnessSolver } from './fairness-goodness.js';
-import {
-  MODEL_VERSION,
-  raterStanding,
-  type CommitmentEvent,
-  type IdentityEvidence,
-  type ReputationEvidence,
-  type UserEvidence,
-} from './model.js';
+import { MODEL_VERSION, type CommitmentEvent, type IdentityEvidence, type UserEvidence } from './model.js';
+import { reputationEvidence, type ReceivedRating } from './reputation.js';
 import { scoreUser, type TrustScore } from './score.js';
 
 /** What a user did themselves (not derived from the graph). */
@@ -121,40 +115,22 @@ export function computeAll(graph: TrustGraph, options: ComputeAllOptions = {}): 
     duplicates: 'max',
   });
 
-  const standing = new Float64Array(n);
-  for (let u = 0; u < n; u++) standing[u] = raterStanding(network.trust[u] as number, n);
-
-  const { inStart, inSource, inWeight } = fxgSolver.csr;
+  const { inStart, inSource, inOutPosition } = fxgSolver.csr;
   const rated = new Uint8Array(n);
   const evidence: UserEvidence[] = new Array<UserEvidence>(n);
   for (let v = 0; v < n; v++) {
-    const reputation: ReputationEvidence = {
-      ratingsReceived: 0,
-      positiveRatingsReceived: 0,
-      negativeRatingsReceived: 0,
-      positiveWeight: 0,
-      negativeWeight: 0,
-      raterStanding: 0,
-      goodness: null,
-    };
+    // The FxG CSR holds one current rating per rater (the last given), self-ratings dropped.
+    const received: ReceivedRating[] = [];
     for (let q = inStart[v] as number; q < (inStart[v + 1] as number); q++) {
       const rater = inSource[q] as number;
-      const weight = inWeight[q] as number;
-      const raterWeight = (standing[rater] as number) * (fxg.fairness[rater] as number);
-      reputation.ratingsReceived++;
-      reputation.raterStanding += standing[rater] as number;
-      if (weight > 0) {
-        reputation.positiveRatingsReceived++;
-        reputation.positiveWeight += raterWeight * weight;
-      } else {
-        reputation.negativeRatingsReceived++;
-        reputation.negativeWeight -= raterWeight * weight;
-      }
+      received.push({
+        rating: ratings.rating[fxgSolver.csr.outInputIndex[inOutPosition[q] as number] as number] as number,
+        raterTrust: network.trust[rater] as number,
+        raterFairness: fxg.fairness[rater] as number,
+      });
     }
-    if (reputation.ratingsReceived > 0) {
-      rated[v] = 1;
-      reputation.goodness = fxg.goodness[v] as number;
-    }
+    if (received.length > 0) rated[v] = 1;
+    const reputation = reputationEvidence(received, fxg.goodness[v] as number, n);
     const isAnchor = (network.restart[v] as number) > 0;
     let restartShare = 0;
     if (isAnchor) {

@@ -14,6 +14,9 @@
  * - contributorsFor(computation, j) / networkContributors(score, shares) → NETWORK points per contributor
  * - improvementsFor(evidence) → actions with their exact point gain
  * - largestRemainder(parts, total) → integers summing exactly to total
+ * - reputationEvidence(received, goodness, userCount) → one user's REPUTATION evidence (used by
+ *   computeAll; for the incremental refresh of a single user)
+ * - selectAnchorsByEarlyPositiveRatings(src, dst, rating, time, n, k) → the data-only anchor rule
  */
 export { buildCsr, type Csr, type DuplicatePolicy } from './csr.js';
 export {
@@ -46,3 +49,5 @@ export {
   type TrustGraph,
   type UserProfile,
 } from './compute-all.js';
+export { reputationEvidence, type ReceivedRating } from './reputation.js';
+export { selectAnchorsByEarlyPositiveRatings, ANCHOR_EARLY_WINDOW, DEFAULT_ANCHOR_COUNT } from './anchors.js';
