@@ -14,6 +14,7 @@ import { embeddedPassword, type Config } from './src/config.js';
 import { createDriver, type Neo4jTarget } from './src/db/driver.js';
 import { embeddedUri } from './src/db/embedded.js';
 import { migrate } from './src/db/migrations.js';
+import { guardRepresentations } from './src/federation/representations.js';
 import { applyPolicy } from './src/policy/policy.js';
 import { startGateway, type Gateway } from './src/server.js';
 
@@ -31,7 +32,9 @@ export function loadTypeDefs(): string {
 export function buildSchema(): GraphQLSchema {
   // The generated Resolvers type is stricter than @apollo/subgraph's resolver map; they agree at run time.
   const resolvers = buildResolvers() as unknown as GraphQLResolverMap<unknown>;
-  return applyPolicy(buildSubgraphSchema([{ typeDefs: parse(loadTypeDefs()), resolvers }]));
+  return guardRepresentations(
+    applyPolicy(buildSubgraphSchema([{ typeDefs: parse(loadTypeDefs()), resolvers }])),
+  );
 }
 
 /** Where the database is: NEO4J_URI when set, else the project's own server on loopback. */

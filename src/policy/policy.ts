@@ -72,6 +72,14 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
   EventEdge: { '*': 'inherit' },
 };
 
+/**
+ * Federation: who may resolve an entity of each type through `_entities` — the same rule as the type's own
+ * lookup query (User ↔ `user(id)`), so a router cannot learn more than the caller could ask for directly. The
+ * fields of a resolved entity are then governed by POLICY like anywhere else. Every type with a
+ * `__resolveReference` needs an entry or the server refuses to start.
+ */
+export const ENTITY_POLICY: Record<string, RuleName> = { User: 'person' };
+
 /** Types the federation runtime adds; their fields are reached only through entities governed above. */
 const FRAMEWORK_TYPES = new Set(['_Service']);
 
@@ -100,6 +108,11 @@ export function governedFields(schema: GraphQLSchema): { type: string; field: st
   return fields;
 }
 
+/** What @apollo/subgraph keeps on an entity type: its `__resolveReference`. */
+interface EntityExtension {
+  resolveReference?: (reference: unknown, context: { viewer: Viewer }, info: unknown) => unknown;
+}
+
 /** Wraps every resolver with its rule; throws at start-up when a field has no policy entry. */
 export function applyPolicy(schema: GraphQLSchema): GraphQLSchema {
   const missing: string[] = [];
@@ -116,6 +129,21 @@ export function applyPolicy(schema: GraphQLSchema): GraphQLSchema {
     definition.resolve = (parent, args, context, info) => {
       check(rule, context.viewer, parent);
       return resolve(parent, args, context, info);
+    };
+  }
+  for (const type of Object.values(schema.getTypeMap())) {
+    const subgraph = (type.extensions as { apollo?: { subgraph?: EntityExtension } }).apollo?.subgraph;
+    const resolveReference = subgraph?.resolveReference;
+    if (!resolveReference || !isObjectType(type)) continue;
+    const rule = ENTITY_POLICY[type.name];
+    if (!rule) {
+      missing.push(`${type.name} (entity, in ENTITY_POLICY)`);
+      continue;
+    }
+    // Async so that a refusal fails only its own representation (that `_entities` item becomes null).
+    subgraph.resolveReference = async (reference, context, info) => {
+      check(rule, context.viewer, reference);
+      return resolveReference(reference, context, info);
     };
   }
   if (missing.length > 0)

@@ -1,0 +1,61 @@
+/**
+ * `_entities` input checks. @apollo/subgraph answers a representation without `__typename` (or with an unknown
+ * one, or without any key) with an internal error, which production masks as "Internal server error"; a router
+ * or a hand-written call deserves a BAD_USER_INPUT that says which representation is wrong and why.
+ */
+import { isObjectType, Kind, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { badInput } from '../errors.js';
+
+/** The top-level field names of each `@key(fields: "…")` of an object type, as written in the SDL. */
+export function keysOf(schema: GraphQLSchema, typeName: string): string[][] {
+  const type = schema.getType(typeName);
+  if (!type || !isObjectType(type)) return [];
+  const nodes = [type.astNode, ...type.extensionASTNodes].filter((n) => n !== undefined && n !== null);
+  const keys: string[][] = [];
+  for (const node of nodes) {
+    for (const directive of node.directives ?? []) {
+      if (directive.name.value !== 'key') continue;
+      const fields = directive.arguments?.find((a) => a.name.value === 'fields')?.value;
+      if (fields?.kind !== Kind.STRING) continue;
+      // Top level only: nested selections ("org { id }") are checked by the entity's own resolver.
+      const topLevel = fields.value
+        .replace(/\{[^{}]*\}/g, ' ')
+        .trim()
+        .split(/[\s,]+/);
+      keys.push(topLevel.filter(Boolean));
+    }
+  }
+  return keys;
+}
+
+function problemWith(schema: GraphQLSchema, representation: unknown): string | null {
+  if (typeof representation !== 'object' || representation === null || Array.isArray(representation))
+    return 'is not an object';
+  const record = representation as Record<string, unknown>;
+  const typename = record.__typename;
+  if (typeof typename !== 'string' || typename === '') return 'has no __typename';
+  const keys = keysOf(schema, typename);
+  if (keys.length === 0) return `names "${typename}", which is not an entity of this subgraph`;
+  const complete = keys.some((key) =>
+    key.every((field) => record[field] !== undefined && record[field] !== null),
+  );
+  if (!complete)
+    return `has none of the keys of ${typename} (${keys.map((k) => `"${k.join(' ')}"`).join(' or ')})`;
+  return null;
+}
+
+/** Wraps `Query._entities` so malformed representations are refused, all of them named, before any lookup. */
+export function guardRepresentations(schema: GraphQLSchema): GraphQLSchema {
+  const field = schema.getQueryType()?.getFields()._entities;
+  if (!field?.resolve) return schema;
+  const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve;
+  field.resolve = (source, args: { representations?: unknown[] }, context, info) => {
+    const problems = (args.representations ?? []).flatMap((representation, index) => {
+      const problem = problemWith(schema, representation);
+      return problem ? [`representations[${index}] ${problem}`] : [];
+    });
+    if (problems.length > 0) throw badInput('representations', problems.slice(0, 10).join('; '));
+    return resolve(source, args, context, info);
+  };
+  return schema;
+}

@@ -1,0 +1,322 @@
+/**
+ * What the Apollo federation subgraph compatibility suite checks, against Credence's own schema, over plain HTTP:
+ * the `_service` SDL (one federation @link, every @key/@shareable/@tag), `_entities` for each key, batching,
+ * order and nulls, malformed representations, ftv1 traces only on request, the access policy through
+ * `_entities`, and all of it with introspection off in production.
+ */
+import { Kind, parse, print, visit, type ConstDirectiveNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSchema } from '../../gateway.js';
+import { startGateway, type Gateway } from '../../src/server.js';
+import {
+  adminToken,
+  codes,
+  config,
+  driver,
+  gql,
+  newUser,
+  removeUsers,
+  unique,
+  type GraphQLResponse,
+} from './helpers.js';
+
+const made: string[] = [];
+afterAll(() => removeUsers(made));
+
+const ENTITIES = `query($representations: [_Any!]!) {
+  _entities(representations: $representations) { __typename ... on User { id handle } }
+}`;
+
+interface EntitiesData {
+  _entities: ({ __typename: string; id: string; handle: string } | null)[] | null;
+}
+
+async function post<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
+}
+
+/** "Type" or "Type.field" → the directives applied to it in an SDL, printed (definitions and extensions). */
+function appliedDirectives(source: string): Map<string, string[]> {
+  const applied = new Map<string, string[]>();
+  const add = (where: string, directives: readonly ConstDirectiveNode[] | undefined) => {
+    if (directives?.length) applied.set(where, [...(applied.get(where) ?? []), ...directives.map(print)]);
+  };
+  for (const definition of parse(source).definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION)
+      continue;
+    add(definition.name.value, definition.directives);
+    for (const field of definition.fields ?? [])
+      add(`${definition.name.value}.${field.name.value}`, field.directives);
+  }
+  return applied;
+}
+
+let sdl = '';
+let people: { id: string; handle: string; token: string }[] = [];
+let admin = '';
+
+beforeAll(async () => {
+  admin = await adminToken();
+  people = [];
+  for (let i = 0; i < 3; i++) people.push(await newUser(`Federated ${i}`));
+  made.push(...people.map((p) => p.id));
+  const response = await gql<{ _service: { sdl: string } }>('{ _service { sdl } }');
+  sdl = response.data!._service.sdl;
+});
+
+describe('_service { sdl }', () => {
+  it('links exactly one federation v2 spec (beside the link spec itself)', () => {
+    const links = [...sdl.matchAll(/@link\(\s*url:\s*"([^"]+)"/g)].map((m) => m[1]!);
+    const federation = links.filter((url) => url.startsWith('https://specs.apollo.dev/federation/'));
+    expect(federation).toHaveLength(1);
+    expect(federation[0]).toMatch(/^https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+$/);
+    expect(links.filter((url) => !federation.includes(url))).toEqual(['https://specs.apollo.dev/link/v1.0']);
+  });
+
+  it('imports exactly the federation directives the schema uses', () => {
+    const imported = new Set<string>();
+    const used = new Set<string>();
+    visit(parse(sdl), {
+      SchemaExtension(node) {
+        const link = node.directives?.find((d) => d.name.value === 'link');
+        const list = link?.arguments?.find((a) => a.name.value === 'import')?.value;
+        if (list?.kind === Kind.LIST)
+          for (const item of list.values) if (item.kind === Kind.STRING) imported.add(item.value);
+      },
+      Directive(node) {
+        if (node.name.value !== 'link') used.add(`@${node.name.value}`);
+      },
+    });
+    expect([...imported].sort()).toEqual([...used].sort());
+    expect([...imported].sort()).toEqual(['@key', '@shareable', '@tag']);
+  });
+
+  it('declares both keys of User, the shareable fields and the partner contract tags', () => {
+    const applied = appliedDirectives(sdl);
+    expect(applied.get('User')).toEqual(['@key(fields: "id")', '@key(fields: "handle")']);
+    expect(applied.get('User.id')).toEqual(['@tag(name: "partner")']);
+    expect(applied.get('User.handle')).toEqual(['@tag(name: "partner")']);
+    expect(applied.get('User.displayName')).toEqual(['@shareable', '@tag(name: "partner")']);
+    expect(applied.get('PageInfo')).toEqual(['@shareable']);
+    // User-only fields carry no partner tag, so the partner contract leaves them out.
+    for (const field of [
+      'createdAt',
+      'status',
+      'identities',
+      'endorsementsGiven',
+      'ratingsReceived',
+      'events',
+    ])
+      expect(applied.get(`User.${field}`)).toBeUndefined();
+  });
+});
+
+describe('_entities', () => {
+  it('resolves User by its id key and by its handle key', async () => {
+    const [a, b] = people;
+    const byId = await gql<EntitiesData>(
+      ENTITIES,
+      {
+        representations: [
+          { __typename: 'User', id: b!.id },
+          { __typename: 'User', id: a!.id },
+        ],
+      },
+      { token: admin },
+    );
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data!._entities).toEqual([
+      { __typename: 'User', id: b!.id, handle: b!.handle },
+      { __typename: 'User', id: a!.id, handle: a!.handle },
+    ]);
+    const byHandle = await gql<EntitiesData>(
+      ENTITIES,
+      { representations: [{ __typename: 'User', handle: a!.handle }] },
+      { token: admin },
+    );
+    expect(byHandle.errors).toBeUndefined();
+    expect(byHandle.data!._entities).toEqual([{ __typename: 'User', id: a!.id, handle: a!.handle }]);
+  });
+
+  it('answers 100 representations with one Neo4j query per key, in input order, null for unknown ids', async () => {
+    // Known users at positions 7, 50 and 93; the other 97 ids exist nowhere.
+    const known = new Map([
+      [7, people[0]!],
+      [50, people[1]!],
+      [93, people[2]!],
+    ]);
+    const missing = unique('nobody');
+    const ids = Array.from({ length: 100 }, (_, i) => known.get(i)?.id ?? `${missing}_${i}`);
+    const expected = ids.map((_, i) => {
+      const person = known.get(i);
+      return person ? { __typename: 'User', id: person.id, handle: person.handle } : null;
+    });
+
+    const byId = await gql<EntitiesData>(
+      ENTITIES,
+      { representations: ids.map((id) => ({ __typename: 'User', id })) },
+      { token: admin },
+    );
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data!._entities).toEqual(expected);
+    expect(byId.extensions!.neo4jQueries).toBe(1);
+
+    const handles = ids.map((id, i) => known.get(i)?.handle ?? id.toLowerCase());
+    const byHandle = await gql<EntitiesData>(
+      ENTITIES,
+      { representations: handles.map((handle) => ({ __typename: 'User', handle })) },
+      { token: admin },
+    );
+    expect(byHandle.errors).toBeUndefined();
+    expect(byHandle.data!._entities).toEqual(expected);
+    expect(byHandle.extensions!.neo4jQueries).toBe(1);
+  });
+
+  it('refuses a representation without __typename with a clear BAD_USER_INPUT', async () => {
+    const response = await gql(
+      ENTITIES,
+      { representations: [{ __typename: 'User', id: people[0]!.id }, { id: people[1]!.id }] },
+      { token: admin },
+    );
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0]!.message).toBe('representations[1] has no __typename');
+    expect(response.data).toBeNull();
+    expect(response.extensions!.neo4jQueries).toBe(0);
+  });
+
+  it('refuses a type that is not an entity, and a representation with no key', async () => {
+    const response = await gql(
+      ENTITIES,
+      {
+        representations: [
+          { __typename: 'Identity', id: 'x' },
+          { __typename: 'User', displayName: 'x' },
+        ],
+      },
+      { token: admin },
+    );
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0]!.message).toBe(
+      'representations[0] names "Identity", which is not an entity of this subgraph; ' +
+        'representations[1] has none of the keys of User ("id" or "handle")',
+    );
+  });
+});
+
+describe('inline traces (ftv1)', () => {
+  const query = '{ _service { sdl } }';
+  it('are returned when the router asks with apollo-federation-include-trace: ftv1', async () => {
+    const response = await gql(query, {}, { headers: { 'apollo-federation-include-trace': 'ftv1' } });
+    expect(typeof response.extensions!.ftv1).toBe('string');
+    expect((response.extensions!.ftv1 as string).length).toBeGreaterThan(0);
+  });
+  it('are absent otherwise', async () => {
+    const response = await gql(query);
+    expect(response.extensions?.ftv1).toBeUndefined();
+  });
+});
+
+describe('the access policy through _entities', () => {
+  const PRIVATE = `query($representations: [_Any!]!) {
+    _entities(representations: $representations) { ... on User { id createdAt identities { totalCount } } }
+  }`;
+
+  it("cannot read another user's private fields, exactly as user(id) cannot", async () => {
+    const [reader, other] = people;
+    const direct = await gql(
+      'query($id: ID!) { user(id: $id) { id createdAt } }',
+      { id: other!.id },
+      { token: reader!.token },
+    );
+    expect(codes(direct)).toEqual(['FORBIDDEN']);
+
+    const response = await gql<{
+      _entities: ({ id: string; createdAt: string | null; identities: unknown } | null)[];
+    }>(PRIVATE, { representations: [{ __typename: 'User', id: other!.id }] }, { token: reader!.token });
+    expect(codes(response).sort()).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    expect(response.errors!.map((e) => e.path).sort()).toEqual([
+      ['_entities', 0, 'createdAt'],
+      ['_entities', 0, 'identities'],
+    ]);
+    expect(response.data!._entities).toEqual([{ id: other!.id, createdAt: null, identities: null }]);
+  });
+
+  it('lets a user read their own private fields through _entities', async () => {
+    const [reader] = people;
+    const response = await gql<{
+      _entities: { id: string; createdAt: string; identities: { totalCount: number } }[];
+    }>(PRIVATE, { representations: [{ __typename: 'User', id: reader!.id }] }, { token: reader!.token });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!._entities[0]!.id).toBe(reader!.id);
+    expect(response.data!._entities[0]!.identities.totalCount).toBe(0);
+    expect(Number.isNaN(Date.parse(response.data!._entities[0]!.createdAt))).toBe(false);
+  });
+
+  it('tells an anonymous caller nothing, not even whether the user exists', async () => {
+    const response = await gql<EntitiesData>(ENTITIES, {
+      representations: [
+        { __typename: 'User', id: people[0]!.id },
+        { __typename: 'User', id: unique('nobody') },
+      ],
+    });
+    expect(codes(response)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    expect(response.data!._entities).toEqual([null, null]);
+    expect(response.extensions!.neo4jQueries).toBe(0);
+  });
+});
+
+describe('with introspection off (NODE_ENV=production)', () => {
+  let production: Gateway;
+
+  beforeAll(async () => {
+    production = await startGateway({
+      schema: buildSchema(),
+      driver,
+      config: { ...config, production: true },
+      port: 0,
+    });
+  });
+  afterAll(() => production.stop());
+
+  it('refuses introspection', async () => {
+    const response = await post(production.url, '{ __schema { queryType { name } } }', {});
+    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('still serves _service and _entities', async () => {
+    const service = await post<{ _service: { sdl: string } }>(production.url, '{ _service { sdl } }', {});
+    expect(service.errors).toBeUndefined();
+    expect(service.data!._service.sdl).toBe(sdl);
+
+    const [a] = people;
+    const entities = await post<EntitiesData>(
+      production.url,
+      ENTITIES,
+      { representations: [{ __typename: 'User', handle: a!.handle }] },
+      { authorization: `Bearer ${admin}` },
+    );
+    expect(entities.errors).toBeUndefined();
+    expect(entities.data!._entities).toEqual([{ __typename: 'User', id: a!.id, handle: a!.handle }]);
+  });
+
+  it('keeps the missing-__typename error readable (not masked as an internal error)', async () => {
+    const response = await post(
+      production.url,
+      ENTITIES,
+      { representations: [{ id: people[0]!.id }] },
+      { authorization: `Bearer ${admin}` },
+    );
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0]!.message).toBe('representations[0] has no __typename');
+  });
+});
