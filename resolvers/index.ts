@@ -1,11 +1,21 @@
 import type { Resolvers } from '../src/generated/graphql.js';
 import { identitiesResolvers } from './identities.js';
+import { partnersResolvers } from './partners.js';
+import { perksResolvers } from './perks.js';
+import { privacyResolvers } from './privacy.js';
 import { relationshipsResolvers } from './relationships.js';
 import { DateTime } from './scalars.js';
 import { usersResolvers } from './users.js';
 
 /** Resolvers by type, one module per domain (schema/<domain>.graphql ↔ resolvers/<domain>.ts ↔ src/<domain>/). */
-const domains: Resolvers[] = [usersResolvers, identitiesResolvers, relationshipsResolvers];
+const domains: Resolvers[] = [
+  usersResolvers,
+  identitiesResolvers,
+  relationshipsResolvers,
+  partnersResolvers,
+  perksResolvers,
+  privacyResolvers,
+];
 
 export function buildResolvers(): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};

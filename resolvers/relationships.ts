@@ -8,7 +8,8 @@ export const relationshipsResolvers: Resolvers = {
     revokeEndorsement: (_, { id }, { db, viewer }) => revokeEndorsement(db, viewer, id),
     rate: (_, { input }, { db, viewer }) => rate(db, viewer, input),
     report: (_, { input }, { db, viewer }) => report(db, viewer, input),
-    recordEvent: (_, { input }, { db }) => recordEvent(db, 'admin', input),
+    recordEvent: (_, { input }, { db, viewer }) =>
+      recordEvent(db, viewer.kind === 'partner' ? viewer.partnerId : 'admin', input),
   },
   User: {
     endorsementsGiven: (user, { first, after }, { loaders }) =>

@@ -5,6 +5,12 @@ import { identitiesOfUsers } from './identities/repository.js';
 import type { IdentityRow } from './identities/model.js';
 import type { EndorsementRow, EventRow, RatingRow, WithCounterpart } from './relationships/model.js';
 import { eventsOfUsers, relationshipsOfUsers } from './relationships/repository.js';
+import type { ConsentRow, InquiryRow, PartnerRow } from './partners/model.js';
+import { consentsOfUsers, inquiriesOfSubjects, partnersByIds } from './partners/repository.js';
+import type { PerkRow } from './perks/model.js';
+import { perksByIds } from './perks/repository.js';
+import type { DisputeRow } from './privacy/model.js';
+import { disputesOfUsers } from './privacy/repository.js';
 import type { UserRow } from './users/model.js';
 import { usersByHandles, usersByIds } from './users/repository.js';
 
@@ -109,6 +115,24 @@ export function createLoaders(db: Db) {
     ratingsReceived: relationshipLoader<RatingRow>(
       (ids, page) => relationshipsOfUsers(db, 'ratingsReceived', ids, page),
       users,
+    ),
+    partnerById: new DataLoader<string, PartnerRow | null>(async (ids) =>
+      byKey(await partnersByIds(db, ids), (p) => p.id, ids),
+    ),
+    perkById: new DataLoader<string, PerkRow | null>(async (ids) =>
+      byKey(await perksByIds(db, ids), (p) => p.id, ids),
+    ),
+    consents: new DataLoader<string, ConsentRow[]>(async (ids) => {
+      const found = await consentsOfUsers(db, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    disputes: new DataLoader<string, DisputeRow[]>(async (ids) => {
+      const found = await disputesOfUsers(db, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    inquiries: pageLoader<InquiryRow>(
+      (ids, page) => inquiriesOfSubjects(db, ids, page),
+      (q) => ({ at: q.at, id: q.id }),
     ),
     events: pageLoader<EventRow>(
       (ids, page) => eventsOfUsers(db, ids, page),

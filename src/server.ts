@@ -21,6 +21,7 @@ import type { Context } from './context.js';
 import { Db } from './db/driver.js';
 import { unauthenticated } from './errors.js';
 import { createLoaders } from './loaders.js';
+import { partnerViewer } from './partners/service.js';
 
 export interface Gateway {
   url: string;
@@ -82,8 +83,15 @@ const queryCountPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-async function viewerOf(req: express.Request, config: Config): Promise<Viewer> {
+async function viewerOf(req: express.Request, config: Config, db: Db): Promise<Viewer> {
   const authorization = req.headers.authorization;
+  const apiKey = req.headers['x-api-key'];
+  if (apiKey !== undefined) {
+    // A partner key (one indexed query, only when the header is present); never together with a bearer token.
+    if (authorization) throw unauthenticated('Send either Authorization or x-api-key, not both');
+    if (typeof apiKey !== 'string') throw unauthenticated('Send one x-api-key');
+    return partnerViewer(db, apiKey);
+  }
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
@@ -147,8 +155,8 @@ export async function startGateway(options: {
     express.json({ limit: '2mb' }),
     expressMiddleware(server, {
       context: async ({ req }): Promise<Context> => {
-        const viewer = await viewerOf(req, config);
         const db = new Db(driver, config.neo4j.database);
+        const viewer = await viewerOf(req, config, db);
         return { viewer, db, loaders: createLoaders(db), config };
       },
     }),

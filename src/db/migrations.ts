@@ -17,6 +17,19 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT rating_id IF NOT EXISTS FOR ()-[r:RATED]-() REQUIRE r.id IS UNIQUE',
   'CREATE CONSTRAINT report_id IF NOT EXISTS FOR ()-[r:REPORTED]-() REQUIRE r.id IS UNIQUE',
   'CREATE CONSTRAINT past_rating_id IF NOT EXISTS FOR (p:PastRating) REQUIRE p.id IS UNIQUE',
+  'CREATE CONSTRAINT partner_id IF NOT EXISTS FOR (p:Partner) REQUIRE p.id IS UNIQUE',
+  // Partners authenticate by the SHA-256 of their API key: one indexed lookup per request.
+  'CREATE CONSTRAINT partner_key_hash IF NOT EXISTS FOR (p:Partner) REQUIRE p.keyHash IS UNIQUE',
+  'CREATE CONSTRAINT perk_id IF NOT EXISTS FOR (p:Perk) REQUIRE p.id IS UNIQUE',
+  'CREATE INDEX perk_created IF NOT EXISTS FOR (p:Perk) ON (p.createdAt)',
+  'CREATE CONSTRAINT inquiry_id IF NOT EXISTS FOR (q:Inquiry) REQUIRE q.id IS UNIQUE',
+  'CREATE INDEX inquiry_subject_at IF NOT EXISTS FOR (q:Inquiry) ON (q.subjectId, q.at)',
+  'CREATE INDEX inquiry_partner_at IF NOT EXISTS FOR (q:Inquiry) ON (q.partnerId, q.at)',
+  'CREATE INDEX inquiry_at IF NOT EXISTS FOR (q:Inquiry) ON (q.at)',
+  'CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.id IS UNIQUE',
+  'CREATE INDEX audit_entry_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)',
+  'CREATE CONSTRAINT dispute_id IF NOT EXISTS FOR (d:Dispute) REQUIRE d.id IS UNIQUE',
+  'CREATE INDEX dispute_status IF NOT EXISTS FOR (d:Dispute) ON (d.status, d.createdAt)',
 ];
 
 export async function migrate(driver: Driver, database?: string): Promise<number> {

@@ -17,6 +17,11 @@ function idOf(parent: unknown, field: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A partner whose API key carries `scope`. */
+export function partnerWithScope(scope: string): (viewer: Viewer) => true | string {
+  return (v) => (v.kind === 'partner' && v.scopes.includes(scope)) || `PARTNER_SCOPE_${scope}_REQUIRED`;
+}
+
 export const RULES = {
   /** Anyone, including anonymous callers. */
   public: () => true,
@@ -34,13 +39,40 @@ export const RULES = {
     (parent as { public?: boolean }).public === true ||
     (v.kind === 'user' && v.userId === idOf(parent, 'endorserId')) ||
     'ENDORSER_PRIVATE',
+  /** A partner (x-api-key) whose key carries the scope. */
+  partnerEligibility: partnerWithScope('ELIGIBILITY_CHECK'),
+  partnerPerks: partnerWithScope('PERKS_MANAGE'),
+  partnerPerksOrAdmin: (v) => v.kind === 'admin' || partnerWithScope('PERKS_MANAGE')(v),
+  adminOrPartnerEvents: (v) => v.kind === 'admin' || partnerWithScope('EVENTS_WRITE')(v),
+  /** Any partner or an admin (what they get is then narrowed to the partner's own data). */
+  adminOrPartner: (v) => v.kind === 'admin' || v.kind === 'partner' || 'ADMIN_OR_PARTNER_ONLY',
+  partner: (v) => v.kind === 'partner' || 'PARTNER_ONLY',
+  /** On a Partner: the partner itself or an admin. */
+  partnerSelfOrAdmin: (v, parent) =>
+    v.kind === 'admin' ||
+    (v.kind === 'partner' && v.partnerId === idOf(parent, 'id')) ||
+    'PARTNER_OWNER_ONLY',
 } satisfies Record<string, Rule>;
 
 export type RuleName = keyof typeof RULES;
 
 /** Field → rule, per type. `'*'` sets the rule for every field of the type not listed. */
 export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
-  Query: { me: 'person', user: 'person', userByHandle: 'person', users: 'admin' },
+  Query: {
+    me: 'person',
+    user: 'person',
+    userByHandle: 'person',
+    users: 'admin',
+    partner: 'adminOrPartner',
+    currentPartner: 'partner',
+    inquiries: 'adminOrPartner',
+    auditLog: 'admin',
+    perks: 'public',
+    perk: 'public',
+    eligibility: 'partnerEligibility',
+    eligibilities: 'partnerEligibility',
+    openDisputes: 'admin',
+  },
   Mutation: {
     registerUser: 'person',
     updateProfile: 'person',
@@ -50,7 +82,18 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
     revokeEndorsement: 'person',
     rate: 'person',
     report: 'person',
-    recordEvent: 'admin',
+    recordEvent: 'adminOrPartnerEvents',
+    createPartner: 'admin',
+    rotatePartnerKey: 'admin',
+    revokePartnerKey: 'admin',
+    grantConsent: 'person',
+    revokeConsent: 'person',
+    createPerk: 'partnerPerks',
+    updatePerk: 'partnerPerksOrAdmin',
+    archivePerk: 'partnerPerksOrAdmin',
+    disputeItem: 'person',
+    resolveDispute: 'admin',
+    deleteMe: 'person',
   },
   // Other signed-in people see a public profile (id, handle, display name); the rest is the user's own.
   User: { id: 'person', handle: 'person', displayName: 'person', '*': 'selfOrAdmin' },
@@ -70,6 +113,34 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
   RatingEdge: { '*': 'inherit' },
   EventConnection: { '*': 'inherit' },
   EventEdge: { '*': 'inherit' },
+  // Partners: anyone who can see a partner (a consent, an inquiry, a perk) sees its id and name; its scopes and
+  // key dates only the partner itself and admins.
+  Partner: {
+    id: 'inherit',
+    name: 'inherit',
+    createdAt: 'inherit',
+    scopes: 'partnerSelfOrAdmin',
+    keyIssuedAt: 'partnerSelfOrAdmin',
+    revokedAt: 'partnerSelfOrAdmin',
+  },
+  CreatePartnerPayload: { '*': 'inherit' },
+  RotatePartnerKeyPayload: { '*': 'inherit' },
+  Consent: { '*': 'inherit' },
+  Inquiry: { '*': 'inherit' },
+  InquiryConnection: { '*': 'inherit' },
+  InquiryEdge: { '*': 'inherit' },
+  AuditEntry: { '*': 'inherit' },
+  AuditEntryConnection: { '*': 'inherit' },
+  AuditEntryEdge: { '*': 'inherit' },
+  // The perk catalogue is public, rules included (people can see what a perk asks of them).
+  Perk: { '*': 'inherit' },
+  PerkRule: { '*': 'inherit' },
+  DimensionMinimum: { '*': 'inherit' },
+  PerkConnection: { '*': 'inherit' },
+  PerkEdge: { '*': 'inherit' },
+  // Decisions reach only the partner that asked (Query.eligibility); they never carry a score.
+  EligibilityDecision: { '*': 'inherit' },
+  Dispute: { '*': 'inherit' },
 };
 
 /**

@@ -1,0 +1,133 @@
+import { actingUserId, type Viewer } from '../auth/viewer.js';
+import type { Db } from '../db/driver.js';
+import { toConnection, type Connection, type PageArgs } from '../db/pagination.js';
+import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
+import { dateTime, id, text } from '../validation.js';
+import { API_KEY_PATTERN, apiKeyHash, newApiKey } from './api-key.js';
+import {
+  PARTNER_NAME_MAX,
+  type AuditEntryRow,
+  type ConsentRow,
+  type ConsentScope,
+  type InquiryRow,
+  type PartnerRow,
+  type PartnerScope,
+} from './model.js';
+import * as repository from './repository.js';
+
+/** The viewer an `x-api-key` header speaks for: one indexed query, UNAUTHENTICATED for an unknown key. */
+export async function partnerViewer(db: Db, apiKey: string): Promise<Viewer> {
+  if (!API_KEY_PATTERN.test(apiKey)) throw unauthenticated('The API key is not valid');
+  const partner = await repository.partnerByKeyHash(db, apiKeyHash(apiKey));
+  if (!partner) throw unauthenticated('The API key is not valid');
+  return { kind: 'partner', partnerId: partner.id, scopes: partner.scopes };
+}
+
+function adminId(viewer: Viewer): string {
+  if (viewer.kind !== 'admin') throw forbidden('ADMIN_ONLY');
+  return viewer.userId;
+}
+
+function distinct<T>(field: string, values: readonly T[]): T[] {
+  const set = [...new Set(values)];
+  if (set.length === 0) throw badInput(field, `${field} must not be empty`);
+  return set;
+}
+
+export async function createPartner(
+  db: Db,
+  viewer: Viewer,
+  input: { name: string; scopes: readonly PartnerScope[] },
+): Promise<{ partner: PartnerRow; apiKey: string }> {
+  const actorId = adminId(viewer);
+  const name = text('name', input.name, PARTNER_NAME_MAX, true)!;
+  const scopes = distinct('scopes', input.scopes);
+  const apiKey = newApiKey();
+  const partner = await db.writeTx(async (tx) => {
+    const created = await repository.createPartner(tx, { name, scopes, keyHash: apiKeyHash(apiKey) });
+    await repository.audit(tx, { actorId, action: 'PARTNER_CREATED', targetId: created.id });
+    return created;
+  });
+  return { partner, apiKey };
+}
+
+export async function rotatePartnerKey(
+  db: Db,
+  viewer: Viewer,
+  partnerId: string,
+): Promise<{ partner: PartnerRow; apiKey: string }> {
+  const actorId = adminId(viewer);
+  const apiKey = newApiKey();
+  const partner = await db.writeTx(async (tx) => {
+    const updated = await repository.replaceKey(tx, id('partnerId', partnerId), apiKeyHash(apiKey));
+    if (!updated) throw notFound('Partner');
+    await repository.audit(tx, { actorId, action: 'PARTNER_KEY_ROTATED', targetId: updated.id });
+    return updated;
+  });
+  return { partner, apiKey };
+}
+
+export async function revokePartnerKey(db: Db, viewer: Viewer, partnerId: string): Promise<PartnerRow> {
+  const actorId = adminId(viewer);
+  return db.writeTx(async (tx) => {
+    const updated = await repository.revokeKey(tx, id('partnerId', partnerId));
+    if (!updated) throw notFound('Partner');
+    await repository.audit(tx, { actorId, action: 'PARTNER_KEY_REVOKED', targetId: updated.id });
+    return updated;
+  });
+}
+
+function personId(viewer: Viewer): string {
+  const userId = actingUserId(viewer);
+  if (!userId) throw forbidden('SIGN_IN_REQUIRED');
+  return userId;
+}
+
+export async function grantConsent(
+  db: Db,
+  viewer: Viewer,
+  input: { partnerId: string; scopes: readonly ConsentScope[]; expiresAt?: string | null },
+): Promise<ConsentRow> {
+  const userId = personId(viewer);
+  const scopes = distinct('scopes', input.scopes);
+  if (!scopes.includes('ELIGIBILITY'))
+    throw badInput('scopes', 'scopes must include ELIGIBILITY (SCORE_BAND only adds the band to decisions)');
+  const expiresAt = input.expiresAt ? dateTime('expiresAt', input.expiresAt) : null;
+  if (expiresAt && Date.parse(expiresAt) <= Date.now())
+    throw badInput('expiresAt', 'expiresAt must be in the future');
+  const outcome = await db.writeTx((tx) =>
+    repository.grantConsent(tx, { userId, partnerId: id('partnerId', input.partnerId), scopes, expiresAt }),
+  );
+  if (outcome === 'no-user') throw forbidden('NO_ACCOUNT', 'Register before granting consent');
+  if (outcome === 'no-partner') throw notFound('Partner');
+  return outcome;
+}
+
+export async function revokeConsent(db: Db, viewer: Viewer, partnerId: string): Promise<boolean> {
+  const userId = personId(viewer);
+  const revoked = await db.writeTx((tx) => repository.revokeConsent(tx, userId, id('partnerId', partnerId)));
+  if (!revoked) throw notFound('Consent');
+  return true;
+}
+
+const inquiryKey = (q: InquiryRow) => ({ at: q.at, id: q.id });
+
+/** Admins see every inquiry; a partner only its own. */
+export async function inquiries(db: Db, viewer: Viewer, page: PageArgs): Promise<Connection<InquiryRow>> {
+  let partnerId: string | null;
+  if (viewer.kind === 'admin') partnerId = null;
+  else if (viewer.kind === 'partner') partnerId = viewer.partnerId;
+  else throw forbidden('ADMIN_OR_PARTNER_ONLY');
+  const { rows, total } = await repository.inquiriesPage(db, partnerId, page);
+  return toConnection(rows, page, total, inquiryKey);
+}
+
+export async function auditLog(db: Db, page: PageArgs): Promise<Connection<AuditEntryRow>> {
+  const { rows, total } = await repository.auditPage(db, page);
+  return toConnection(rows, page, total, (a) => ({ at: a.at, id: a.id }));
+}
+
+/** A partner sees itself; an admin any partner. */
+export function partnerVisibleTo(viewer: Viewer, partnerId: string): boolean {
+  return viewer.kind === 'admin' || (viewer.kind === 'partner' && viewer.partnerId === partnerId);
+}

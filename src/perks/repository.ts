@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Tx } from '../db/driver.js';
+import {
+  afterCondition,
+  pageParams,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from '../db/pagination.js';
+import {
+  DIMENSION_PROPERTY,
+  PERK_PROJECTION,
+  type PerkRow,
+  type PerkRuleRow,
+  type SubjectFacts,
+} from './model.js';
+
+/** The rule as node properties (one per dimension minimum; absent dimensions are null). */
+function ruleProperties(rule: PerkRuleRow): Record<string, unknown> {
+  const properties: Record<string, unknown> = {
+    minScore: rule.minScore,
+    minIdentityAssurance: rule.minIdentityAssurance,
+    maxOpenDefaults: rule.maxOpenDefaults,
+    minAccountAgeDays: rule.minAccountAgeDays,
+    noOpenDisputes: rule.noOpenDisputes,
+  };
+  for (const property of Object.values(DIMENSION_PROPERTY)) properties[property] = null;
+  for (const { dimension, min } of rule.minDimensions) properties[DIMENSION_PROPERTY[dimension]] = min;
+  return properties;
+}
+
+export async function perksByIds(db: Db, ids: readonly string[]): Promise<PerkRow[]> {
+  const rows = await db.read<{ perk: PerkRow }>(
+    `MATCH (partner:Partner)-[:OFFERS]->(perk:Perk) WHERE perk.id IN $ids RETURN ${PERK_PROJECTION} AS perk`,
+    { ids },
+  );
+  return rows.map((r) => r.perk);
+}
+
+export async function perkById(tx: Tx, id: string): Promise<PerkRow | null> {
+  const [row] = await tx.run<{ perk: PerkRow }>(
+    `MATCH (partner:Partner)-[:OFFERS]->(perk:Perk {id: $id}) RETURN ${PERK_PROJECTION} AS perk`,
+    { id },
+  );
+  return row?.perk ?? null;
+}
+
+/** The catalogue: perks not archived, oldest first. */
+export async function perksPage(db: Db, page: PageArgs): Promise<Connection<PerkRow>> {
+  const [row] = await db.read<{ perks: PerkRow[]; total: number }>(
+    `RETURN COLLECT { MATCH (partner:Partner)-[:OFFERS]->(perk:Perk) WHERE perk.archivedAt IS NULL AND ${afterCondition('perk')}
+                      WITH partner, perk ORDER BY perk.createdAt, perk.id LIMIT $limit
+                      RETURN ${PERK_PROJECTION} } AS perks,
+            COUNT { (perk:Perk) WHERE perk.archivedAt IS NULL } AS total`,
+    pageParams(page),
+  );
+  return toConnection(row?.perks ?? [], page, row?.total ?? 0, (p) => ({ at: p.createdAt, id: p.id }));
+}
+
+export async function createPerk(
+  tx: Tx,
+  input: { partnerId: string; name: string; description: string | null; rule: PerkRuleRow },
+): Promise<PerkRow | null> {
+  const [row] = await tx.run<{ perk: PerkRow }>(
+    `MATCH (partner:Partner {id: $partnerId})
+     CREATE (partner)-[:OFFERS]->(perk:Perk {id: $id, name: $name, description: $description, createdAt: datetime(),
+                                             ruleChangedAt: []})
+     SET perk += $rule
+     RETURN ${PERK_PROJECTION} AS perk`,
+    { ...input, rule: ruleProperties(input.rule), id: randomUUID() },
+  );
+  return row?.perk ?? null;
+}
+
+/**
+ * Locks the perk (the SET takes its write lock, so concurrent updates queue) and returns it with the number
+ * of rule changes in the last 24 hours, pruning older ones.
+ */
+export async function lockPerkForUpdate(
+  tx: Tx,
+  id: string,
+): Promise<{ perk: PerkRow; changesToday: number; oldestChange: string | null } | null> {
+  const [row] = await tx.run<{ perk: PerkRow; changesToday: number; oldestChange: string | null }>(
+    `MATCH (partner:Partner)-[:OFFERS]->(perk:Perk {id: $id})
+     SET perk.ruleChangedAt = [t IN coalesce(perk.ruleChangedAt, []) WHERE t > datetime() - duration('P1D')]
+     RETURN ${PERK_PROJECTION} AS perk, size(perk.ruleChangedAt) AS changesToday,
+            toString(perk.ruleChangedAt[0]) AS oldestChange`,
+    { id },
+  );
+  return row ?? null;
+}
+
+export async function updatePerk(
+  tx: Tx,
+  input: { id: string; name: string; description: string | null; rule: PerkRuleRow | null },
+): Promise<PerkRow> {
+  const [row] = await tx.run<{ perk: PerkRow }>(
+    `MATCH (partner:Partner)-[:OFFERS]->(perk:Perk {id: $id})
+     SET perk.name = $name, perk.description = $description
+     FOREACH (_ IN CASE WHEN $rule IS NULL THEN [] ELSE [1] END |
+       SET perk += $rule, perk.ruleChangedAt = perk.ruleChangedAt + datetime())
+     RETURN ${PERK_PROJECTION} AS perk`,
+    { ...input, rule: input.rule ? ruleProperties(input.rule) : null },
+  );
+  return row!.perk;
+}
+
+export async function archivePerk(tx: Tx, id: string): Promise<PerkRow> {
+  const [row] = await tx.run<{ perk: PerkRow }>(
+    `MATCH (partner:Partner)-[:OFFERS]->(perk:Perk {id: $id})
+     SET perk.archivedAt = coalesce(perk.archivedAt, datetime())
+     RETURN ${PERK_PROJECTION} AS perk`,
+    { id },
+  );
+  return row!.perk;
+}
+
+/**
+ * Everything a check needs about many people, in one query: consent to this partner, the materialised trust
+ * properties (the trust engine's contract), unexpired identity assurances, open defaults and open disputes.
+ */
+export async function subjectFacts(
+  tx: Tx,
+  partnerId: string,
+  userIds: readonly string[],
+): Promise<SubjectFacts[]> {
+  return tx.run<SubjectFacts>(
+    `UNWIND $userIds AS userId
+     OPTIONAL MATCH (u:User {id: userId})
+     OPTIONAL MATCH (u)-[c:CONSENTED_TO]->(:Partner {id: $partnerId})
+     WITH userId, u, c,
+          c IS NOT NULL AND c.revokedAt IS NULL AND (c.expiresAt IS NULL OR c.expiresAt > datetime()) AS consentActive
+     RETURN userId, u IS NOT NULL AS exists, consentActive,
+            CASE WHEN consentActive THEN c.scopes ELSE [] END AS consentScopes,
+            toString(c.expiresAt) AS consentExpiresAt,
+            coalesce(u.scoringConsent, false) AND u.trustValue IS NOT NULL AS scored,
+            u.trustValue AS trustValue, u.trustBand AS trustBand,
+            {IDENTITY: u.trustIdentity, HISTORY: u.trustHistory, REPUTATION: u.trustReputation,
+             NETWORK: u.trustNetwork} AS dimensions,
+            CASE WHEN u IS NULL THEN [] ELSE
+              COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity) WHERE i.expiresAt IS NULL OR i.expiresAt > datetime()
+                        RETURN i.assurance } END AS assurances,
+            CASE WHEN u IS NULL THEN 0 ELSE
+              COUNT { (u)-[:HAS_EVENT]->(e:Event {kind: 'COMMITMENT_DEFAULTED'}) WHERE e.underDispute IS NULL OR NOT e.underDispute } END AS openDefaults,
+            CASE WHEN u IS NULL THEN 0 ELSE COUNT { (u)-[:FILED]->(:Dispute {status: 'OPEN'}) } END AS openDisputes,
+            CASE WHEN u IS NULL THEN null ELSE duration.inDays(u.createdAt, datetime()).days END AS accountAgeDays`,
+    { partnerId, userIds },
+  );
+}
+
+/** The audit of a check: one Inquiry per decision, in the decision's transaction. */
+export async function recordInquiries(
+  tx: Tx,
+  input: {
+    partnerId: string;
+    perkId: string;
+    at: string;
+    decisions: { id: string; subjectId: string; decision: boolean; reasons: string[] }[];
+  },
+): Promise<void> {
+  await tx.run(
+    `UNWIND $decisions AS d
+     CREATE (:Inquiry {id: d.id, partnerId: $partnerId, perkId: $perkId, subjectId: d.subjectId,
+                       decision: d.decision, reasons: d.reasons, at: datetime($at)})`,
+    input,
+  );
+}

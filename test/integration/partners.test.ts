@@ -1,0 +1,111 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { adminToken, codes, cypher, gql, newUser, removeUsers, unique } from './helpers.js';
+import { newPartner, removePartners } from './partner-helpers.js';
+import { apiKeyHash } from '../../src/partners/api-key.js';
+
+const users: string[] = [];
+const partners: string[] = [];
+afterAll(async () => {
+  await removeUsers(users);
+  await removePartners(partners);
+});
+
+const WHO = '{ currentPartner { id name scopes } }';
+
+describe('partners and API keys', () => {
+  it('createPartner returns the key once and stores only its SHA-256 hash', async () => {
+    const name = unique('Partner');
+    const partner = await newPartner(name, ['ELIGIBILITY_CHECK']);
+    partners.push(partner.id);
+    expect(partner.apiKey).toMatch(/^crd_[A-Za-z0-9_-]{43}$/);
+    const stored = await cypher<{ props: Record<string, unknown> }>(
+      'MATCH (p:Partner {id: $id}) RETURN properties(p) AS props',
+      { id: partner.id },
+    );
+    const values = Object.values(stored[0]!.props).map(String);
+    expect(values).not.toContain(partner.apiKey);
+    expect(values.some((v) => v.includes(partner.apiKey.slice(4)))).toBe(false);
+    expect(stored[0]!.props.keyHash).toBe(apiKeyHash(partner.apiKey));
+
+    const me = await gql(WHO, {}, { apiKey: partner.apiKey });
+    expect(me.data).toEqual({ currentPartner: { id: partner.id, name, scopes: ['ELIGIBILITY_CHECK'] } });
+    // The key lookup is one query, counted with the request.
+    expect(me.extensions?.neo4jQueries).toBe(2);
+  });
+
+  it('refuses unknown keys, and keys together with a bearer token', async () => {
+    const bogus = await gql(WHO, {}, { apiKey: `crd_${'A'.repeat(43)}` });
+    expect(codes(bogus)).toEqual(['UNAUTHENTICATED']);
+    const malformed = await gql(WHO, {}, { apiKey: 'hello' });
+    expect(codes(malformed)).toEqual(['UNAUTHENTICATED']);
+    const partner = await newPartner(unique('P'));
+    partners.push(partner.id);
+    const both = await gql(WHO, {}, { apiKey: partner.apiKey, token: await adminToken() });
+    expect(codes(both)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('rotation replaces the key at once; revocation stops it; both are audited', async () => {
+    const partner = await newPartner(unique('P'));
+    partners.push(partner.id);
+    const admin = await adminToken();
+    const rotated = await gql<{ rotatePartnerKey: { apiKey: string; partner: { id: string } } }>(
+      'mutation($id: ID!) { rotatePartnerKey(partnerId: $id) { apiKey partner { id } } }',
+      { id: partner.id },
+      { token: admin },
+    );
+    const newKey = rotated.data!.rotatePartnerKey.apiKey;
+    expect(newKey).not.toBe(partner.apiKey);
+    expect(codes(await gql(WHO, {}, { apiKey: partner.apiKey }))).toEqual(['UNAUTHENTICATED']);
+    expect((await gql(WHO, {}, { apiKey: newKey })).data).toMatchObject({
+      currentPartner: { id: partner.id },
+    });
+
+    const revoked = await gql<{ revokePartnerKey: { revokedAt: string | null } }>(
+      'mutation($id: ID!) { revokePartnerKey(partnerId: $id) { revokedAt } }',
+      { id: partner.id },
+      { token: admin },
+    );
+    expect(revoked.data!.revokePartnerKey.revokedAt).not.toBeNull();
+    expect(codes(await gql(WHO, {}, { apiKey: newKey }))).toEqual(['UNAUTHENTICATED']);
+
+    const trail = await cypher<{ action: string }>(
+      'MATCH (a:AuditEntry {targetId: $id}) RETURN a.action AS action ORDER BY a.at',
+      { id: partner.id },
+    );
+    expect(trail.map((t) => t.action)).toEqual([
+      'PARTNER_CREATED',
+      'PARTNER_KEY_ROTATED',
+      'PARTNER_KEY_REVOKED',
+    ]);
+    const log = await gql<{ auditLog: { edges: { node: { action: string; targetId: string } }[] } }>(
+      '{ auditLog(first: 100) { edges { node { action targetId actorId at } } } }',
+      {},
+      { token: admin },
+    );
+    expect(log.data!.auditLog.edges.filter((e) => e.node.targetId === partner.id)).toHaveLength(3);
+  });
+
+  it('only admins manage partners; a user cannot, a partner cannot', async () => {
+    const user = await newUser();
+    users.push(user.id);
+    const partner = await newPartner(unique('P'));
+    partners.push(partner.id);
+    const create = 'mutation { createPartner(input: { name: "x", scopes: [EVENTS_WRITE] }) { apiKey } }';
+    expect(codes(await gql(create, {}, { token: user.token }))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(create, {}, { apiKey: partner.apiKey }))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(create))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('a partner with EVENTS_WRITE records events with itself as source; without it, FORBIDDEN', async () => {
+    const user = await newUser();
+    users.push(user.id);
+    const writer = await newPartner(unique('P'), ['EVENTS_WRITE']);
+    const checker = await newPartner(unique('P'), ['ELIGIBILITY_CHECK']);
+    partners.push(writer.id, checker.id);
+    const record = 'mutation($input: RecordEventInput!) { recordEvent(input: $input) { kind source } }';
+    const input = { userId: user.id, kind: 'COMMITMENT_FULFILLED' };
+    const ok = await gql(record, { input }, { apiKey: writer.apiKey });
+    expect(ok.data).toEqual({ recordEvent: { kind: 'COMMITMENT_FULFILLED', source: writer.id } });
+    expect(codes(await gql(record, { input }, { apiKey: checker.apiKey }))).toEqual(['FORBIDDEN']);
+  });
+});
