@@ -7,6 +7,8 @@ import { loadConfig } from './src/config.js';
 import { SetupError, start, stop } from './src/db/embedded.js';
 import { embeddedOptions } from './src/db/embedded-options.js';
 import { seedDemoWorldIfEmpty } from './seed/demo-world.js';
+import { recomputeGraph } from './src/trust/compute.js';
+import { startTrustScheduler } from './src/trust/scheduler.js';
 
 const config = loadConfig();
 const options = embeddedOptions(config);
@@ -20,7 +22,15 @@ try {
   }
   const gateway = await createGateway(config, { host: process.env.HOST ?? '127.0.0.1' });
   const seeded = await seedDemoWorldIfEmpty(gateway.driver, config);
-  if (seeded) console.log(`credence: seeded the demo world (${seeded} people)`);
+  if (seeded) {
+    await recomputeGraph(gateway.driver, { database: config.neo4j.database });
+    console.log(`credence: seeded the demo world (${seeded} people) and computed their scores`);
+  }
+  const stopScheduler = startTrustScheduler(gateway.driver, {
+    database: config.neo4j.database,
+    intervalMs: config.trustRefreshMs,
+    log: (line) => console.log(line),
+  });
   console.log(`credence: GraphQL at http://localhost:${gateway.port}/graphql (health: /health)`);
 
   let stopping = false;
@@ -28,6 +38,7 @@ try {
     if (stopping) return;
     stopping = true;
     console.log(`credence: ${signal}, draining…`);
+    stopScheduler();
     await gateway.close();
     if (startedNeo4j) await stop(options);
     process.exit(0);

@@ -2,6 +2,7 @@
  * The demo world: a few dozen readable people with identities of each assurance level, endorsements, ratings
  * after interactions, commitments kept and broken, and one suspicious ring of accounts that only vouch for each
  * other. Deterministic and idempotent (MERGE on fixed ids), so `npm run seed` can be run any number of times.
+ * The demo people have opted in to scoring (real users start opted out).
  */
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../src/config.js';
@@ -312,7 +313,7 @@ export async function seedDemoWorld(driver: Driver, config: Config): Promise<num
         `UNWIND $people AS p
          MERGE (u:User {id: p.id})
          ON CREATE SET u.handle = p.handle, u.displayName = p.displayName, u.createdAt = datetime(p.createdAt),
-                       u.status = 'ACTIVE', u.demo = true`,
+                       u.status = 'ACTIVE', u.demo = true, u.scoringConsent = true`,
         { people },
       );
       await tx.run(

@@ -18,6 +18,8 @@ export interface Config {
   };
   readonly jwtSecret: string;
   readonly identityHashSecret: string;
+  /** How often graphs with stale NETWORK trust are recomputed in full (0 turns the schedule off). */
+  readonly trustRefreshMs: number;
 }
 
 const DEV_SECRET = 'credence-development-secret-change-me-0123456789';
@@ -56,6 +58,7 @@ export function loadConfig(): Config {
     },
     jwtSecret: secret('CREDENCE_JWT_SECRET', production),
     identityHashSecret: secret('CREDENCE_IDENTITY_SECRET', production),
+    trustRefreshMs: process.env.TRUST_REFRESH_SECONDS === '0' ? 0 : int('TRUST_REFRESH_SECONDS', 300) * 1000,
   };
 }
 

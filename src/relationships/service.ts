@@ -11,6 +11,7 @@ import {
   type ReportRow,
 } from './model.js';
 import * as repository from './repository.js';
+import { afterWrite } from '../trust/service.js';
 
 function actor(viewer: Viewer): string {
   const userId = actingUserId(viewer);
@@ -56,6 +57,7 @@ export async function revokeEndorsement(db: Db, viewer: Viewer, endorsementId: s
     if (!endorsement) throw notFound('Endorsement');
     if (endorsement.endorserId !== callerId && viewer.kind !== 'admin') throw forbidden('OWNER_ONLY');
     await repository.deleteEndorsement(tx, endorsement.id);
+    await afterWrite(tx, { kind: 'vouch', endorseeId: endorsement.endorseeId });
     return true;
   });
 }
@@ -72,7 +74,9 @@ export async function rate(
   const comment = text('comment', input.comment, LIMITS.commentMax);
   return db.writeTx(async (tx) => {
     await checkPair(tx, raterId, targetId);
-    return repository.rate(tx, { raterId, targetId, rating, comment });
+    const created = await repository.rate(tx, { raterId, targetId, rating, comment });
+    await afterWrite(tx, { kind: 'rated', targetId });
+    return created;
   });
 }
 
@@ -98,9 +102,16 @@ export async function recordEvent(
   const occurredAt = input.occurredAt ? dateTime('occurredAt', input.occurredAt) : new Date().toISOString();
   if (Date.parse(occurredAt) > Date.now() + 60_000)
     throw badInput('occurredAt', 'occurredAt may not be in the future');
-  const event = await db.writeTx((tx) =>
-    repository.recordEvent(tx, { userId: id('userId', input.userId), kind: input.kind, occurredAt, source }),
-  );
+  const event = await db.writeTx(async (tx) => {
+    const recorded = await repository.recordEvent(tx, {
+      userId: id('userId', input.userId),
+      kind: input.kind,
+      occurredAt,
+      source,
+    });
+    if (recorded) await afterWrite(tx, { kind: 'own-evidence', userId: recorded.userId });
+    return recorded;
+  });
   if (!event) throw notFound('User');
   return event;
 }

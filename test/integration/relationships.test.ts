@@ -72,11 +72,11 @@ describe('endorsements', () => {
     const response = await gql(ENDORSE, { input: { targetId: b.id, ...input } }, { token: a.token });
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.extensions!.field).toBe(field);
-    const [{ count }] = await cypher<{ count: number }>(
+    const [row] = await cypher<{ count: number }>(
       'MATCH (:User {id: $a})-[r:ENDORSES]->() RETURN count(r) AS count',
       { a: a.id },
     );
-    expect(count).toBe(0);
+    expect(row!.count).toBe(0);
   });
 
   it('refuse self-endorsement and unknown targets', async () => {

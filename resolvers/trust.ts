@@ -1,0 +1,38 @@
+import { pageArgs } from '../src/db/pagination.js';
+import type { Resolvers } from '../src/generated/graphql.js';
+import { contributorsView, pathsView, recomputeUser, setAnchor, setScoringConsent } from '../src/trust/service.js';
+
+export const trustResolvers: Resolvers = {
+  Mutation: {
+    setScoringConsent: async (_, { enabled }, { db, viewer, loaders }) =>
+      (await loaders.userById.load(await setScoringConsent(db, viewer, enabled)))!,
+    recomputeTrust: async (_, { userId }, { db, loaders }) =>
+      (await loaders.trustState.load(await recomputeUser(db, userId)))?.score ?? null,
+    setAnchor: async (_, { userId, anchor }, { db, loaders }) =>
+      (await loaders.userById.load(await setAnchor(db, userId, anchor)))!,
+  },
+  User: {
+    trustScore: async (user, _, { loaders }) => (await loaders.trustState.load(user.id))?.score ?? null,
+    trustScoreStatus: async (user, _, { loaders }) => {
+      const state = await loaders.trustState.load(user.id);
+      if (!state?.consent) return 'NO_CONSENT';
+      return state.score ? 'SCORED' : 'PENDING';
+    },
+    scoringConsent: async (user, _, { loaders }) => (await loaders.trustState.load(user.id))?.consent ?? false,
+    anchor: async (user, _, { loaders }) => (await loaders.trustState.load(user.id))?.anchor ?? false,
+    trustHistory: (user, { first, after }, { loaders }) =>
+      loaders.trustHistory.load({ parentId: user.id, page: pageArgs(first, after) }),
+  },
+  TrustScore: {
+    baseline: (score) => score.explanation.baseline,
+    dimensions: (score) => score.explanation.dimensions,
+    explanation: (score) => score,
+  },
+  TrustExplanation: {
+    reasons: (score) => score.explanation.reasons,
+    principalReasons: (score) => score.explanation.principalReasons,
+    contributors: (score, _, { db }) => contributorsView(db, score.userId, score.explanation),
+    paths: (score, _, { db }) => pathsView(db, score.userId, score.explanation),
+    improvements: (score) => score.explanation.improvements,
+  },
+};

@@ -1,0 +1,52 @@
+import type { Band, Dimension } from './engine/index.js';
+
+/** A network contributor as materialised: a user id, or null for the anchor restart, or 'OTHERS'. */
+export interface StoredShare {
+  userId: string | null;
+  /** True for the merged tail of small contributors. */
+  others?: boolean;
+  share: number;
+}
+
+/** What a computation leaves on the user node as JSON (everything needed to explain the score exactly). */
+export interface StoredExplanation {
+  baseline: number;
+  dimensions: { dimension: Dimension; value: number; weight: number; points: number; evidence: string }[];
+  reasons: { code: string; dimension: Dimension; points: number; summary: string }[];
+  principalReasons: { code: string; dimension: Dimension; points: number; summary: string }[];
+  /** Contributors with their points (the same order as shares). */
+  contributors: (StoredShare & { points: number })[];
+  improvements: { action: string; points: number; summary: string }[];
+}
+
+/** The materialised score of one user (codegen mapper for TrustScore). */
+export interface TrustScoreRow {
+  userId: string;
+  value: number;
+  band: Band;
+  computedAt: string;
+  modelVersion: string;
+  stale: boolean;
+  explanation: StoredExplanation;
+}
+
+export interface TrustSnapshotRow {
+  id: string;
+  value: number;
+  band: Band;
+  computedAt: string;
+  modelVersion: string;
+}
+
+export type TrustScoreStatus = 'SCORED' | 'NO_CONSENT' | 'PENDING';
+
+/** Per-user state of the trust computation (codegen-independent; read by the trust loaders). */
+export interface TrustStateRow {
+  userId: string;
+  consent: boolean;
+  anchor: boolean;
+  score: TrustScoreRow | null;
+}
+
+/** How many network contributors are kept by name; the rest are merged into one OTHERS entry. */
+export const STORED_CONTRIBUTORS = 25;

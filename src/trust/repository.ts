@@ -1,0 +1,394 @@
+/**
+ * Trust data access: the graph queries that feed the engine (edge sets, neighbourhoods, explanation paths) and
+ * the write-back of materialised scores and snapshots.
+ */
+import type { Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import type { Db, Tx } from '../db/driver.js';
+import { afterCondition, pageParams, type PageArgs, type PageOfRows } from '../db/pagination.js';
+import type { Assurance, EventKind, UserProfile } from './engine/index.js';
+import type { StoredExplanation, TrustScoreRow, TrustSnapshotRow, TrustStateRow } from './model.js';
+
+const DAY_MS = 86_400_000;
+
+/** Users of one graph: the native one (dataset null) or an imported dataset. */
+const IN_DATASET = '(($dataset IS NULL AND u.dataset IS NULL) OR u.dataset = $dataset)';
+
+export interface LoadedGraph {
+  ids: string[];
+  consent: Uint8Array;
+  profiles: UserProfile[];
+  ratings: { src: Int32Array; dst: Int32Array; rating: Float64Array };
+  endorsements: { src: Int32Array; dst: Int32Array; strength: Float64Array };
+  anchors: Int32Array;
+}
+
+async function stream(
+  driver: Driver,
+  database: string | undefined,
+  cypher: string,
+  params: Record<string, unknown>,
+  onRow: (row: unknown[]) => void,
+): Promise<void> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = session.run(cypher, params);
+    for await (const record of result) onRow([...record.values()] as unknown[]);
+  } finally {
+    await session.close();
+  }
+}
+
+class EdgeBuffer {
+  src: number[] = [];
+  dst: number[] = [];
+  weight: number[] = [];
+  add(s: number | undefined, d: number | undefined, w: number): void {
+    if (s === undefined || d === undefined) return;
+    this.src.push(s);
+    this.dst.push(d);
+    this.weight.push(w);
+  }
+}
+
+/** Loads one whole graph in five streaming queries, users indexed 0..n-1 in id order. */
+export async function loadGraph(
+  driver: Driver,
+  database: string | undefined,
+  dataset: string | null,
+  now = Date.now(),
+): Promise<LoadedGraph> {
+  const params = { dataset, now: neo4j.int(now) };
+  const ids: string[] = [];
+  const consent: number[] = [];
+  const anchorFlags: boolean[] = [];
+  const profiles: UserProfile[] = [];
+  await stream(
+    driver,
+    database,
+    `MATCH (u:User) WHERE ${IN_DATASET}
+     RETURN u.id, u.createdAt.epochMillis, coalesce(u.scoringConsent, false), coalesce(u.anchor, false)
+     ORDER BY u.id`,
+    params,
+    ([id, created, consented, anchor]) => {
+      ids.push(id as string);
+      consent.push(consented ? 1 : 0);
+      anchorFlags.push(anchor === true);
+      profiles.push({
+        identities: [],
+        accountAgeDays: Math.max(0, (now - Number(created)) / DAY_MS),
+        events: [],
+      });
+    },
+  );
+  const index = new Map(ids.map((id, n) => [id, n]));
+  await stream(
+    driver,
+    database,
+    `MATCH (u:User)-[:HAS_IDENTITY]->(i:Identity) WHERE ${IN_DATASET}
+     RETURN u.id, i.assurance, i.expiresAt IS NOT NULL AND i.expiresAt.epochMillis <= $now`,
+    params,
+    ([id, assurance, expired]) => {
+      const n = index.get(id as string);
+      if (n === undefined) return;
+      const profile = profiles[n]!;
+      profile.identities.push({ assurance: assurance as Assurance, expired: expired === true });
+      // Anchors: admin-designated, or holding a current HIGH-assurance identity.
+      if (assurance === 'HIGH' && expired !== true) anchorFlags[n] = true;
+    },
+  );
+  await stream(
+    driver,
+    database,
+    `MATCH (u:User)-[:HAS_EVENT]->(e:Event) WHERE ${IN_DATASET}
+     RETURN u.id, e.kind, e.occurredAt.epochMillis, coalesce(e.resolved, false)`,
+    params,
+    ([id, kind, occurred, resolved]) => {
+      const n = index.get(id as string);
+      if (n === undefined) return;
+      profiles[n]!.events.push({
+        kind: kind as EventKind,
+        ageDays: Math.max(0, (now - Number(occurred)) / DAY_MS),
+        resolved: resolved === true,
+      });
+    },
+  );
+  const ratings = new EdgeBuffer();
+  await stream(
+    driver,
+    database,
+    `MATCH (u:User)-[r:RATED]->(b:User) WHERE ${IN_DATASET} RETURN u.id, b.id, r.rating`,
+    params,
+    ([a, b, rating]) => ratings.add(index.get(a as string), index.get(b as string), Number(rating)),
+  );
+  const endorsements = new EdgeBuffer();
+  await stream(
+    driver,
+    database,
+    `MATCH (u:User)-[r:ENDORSES]->(b:User) WHERE ${IN_DATASET} RETURN u.id, b.id, r.strength`,
+    params,
+    ([a, b, strength]) => endorsements.add(index.get(a as string), index.get(b as string), Number(strength)),
+  );
+  const anchors: number[] = [];
+  anchorFlags.forEach((flag, n) => flag && anchors.push(n));
+  return {
+    ids,
+    consent: Uint8Array.from(consent),
+    profiles,
+    ratings: {
+      src: Int32Array.from(ratings.src),
+      dst: Int32Array.from(ratings.dst),
+      rating: Float64Array.from(ratings.weight),
+    },
+    endorsements: {
+      src: Int32Array.from(endorsements.src),
+      dst: Int32Array.from(endorsements.dst),
+      strength: Float64Array.from(endorsements.weight),
+    },
+    anchors: Int32Array.from(anchors),
+  };
+}
+
+/** One user's materialised result, as written by a computation. */
+export interface ScoreWrite {
+  id: string;
+  /** Internal weights used to refresh others between full computations (kept for every user). */
+  raw: number;
+  fairness: number;
+  goodness: number | null;
+  restartShare: number;
+  isAnchor: boolean;
+  /** The score itself, only for users who consented to scoring. */
+  score: {
+    value: number;
+    band: string;
+    identity: number;
+    history: number;
+    reputation: number;
+    network: number;
+    explanation: string;
+  } | null;
+}
+
+/**
+ * Writes a batch of results in one transaction. A snapshot is added to the history when the value or the model
+ * version changed; a user without consent keeps no score at all.
+ */
+export async function writeScores(
+  tx: Tx,
+  rows: ScoreWrite[],
+  meta: { computedAt: string; modelVersion: string; graphSize: number; full: boolean },
+): Promise<void> {
+  await tx.run(
+    `UNWIND $rows AS row
+     MATCH (u:User {id: row.id})
+     SET u.trustRaw = row.raw, u.trustFairness = row.fairness, u.trustGoodness = row.goodness,
+         u.trustRestartShare = row.restartShare, u.trustIsAnchor = row.isAnchor, u.trustGraphSize = $graphSize
+     WITH u, row
+     CALL (u, row) {
+       WITH u, row WHERE row.score IS NULL OR NOT coalesce(u.scoringConsent, false)
+       REMOVE u.trustValue, u.trustBand, u.trustIdentity, u.trustHistory, u.trustReputation, u.trustNetwork,
+              u.trustExplanation, u.trustComputedAt, u.trustModelVersion, u.trustStale
+     }
+     CALL (u, row) {
+       WITH u, row WHERE row.score IS NOT NULL AND coalesce(u.scoringConsent, false)
+       WITH u, row, (u.trustValue IS NULL OR u.trustValue <> row.score.value OR u.trustModelVersion <> $modelVersion)
+                    AS changed
+       SET u.trustValue = row.score.value, u.trustBand = row.score.band, u.trustIdentity = row.score.identity,
+           u.trustHistory = row.score.history, u.trustReputation = row.score.reputation,
+           u.trustNetwork = row.score.network, u.trustExplanation = row.score.explanation,
+           u.trustComputedAt = datetime($computedAt), u.trustModelVersion = $modelVersion,
+           u.trustStale = CASE WHEN $full THEN false ELSE coalesce(u.trustStale, false) END
+       FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |
+         CREATE (u)-[:HAS_TRUST_SNAPSHOT]->(:TrustSnapshot {id: randomUUID(), value: row.score.value,
+                 band: row.score.band, computedAt: datetime($computedAt), modelVersion: $modelVersion}))
+     }`,
+    { rows, ...meta, graphSize: neo4j.int(meta.graphSize) },
+  );
+}
+
+/** The inputs of a single user's refresh: their own evidence and the stored weights of those who rated them. */
+export interface RefreshInput {
+  id: string;
+  consent: boolean;
+  createdAt: number;
+  identities: { assurance: Assurance; expired: boolean }[];
+  events: { kind: EventKind; occurredAt: number; resolved: boolean }[];
+  received: { rating: number; raterTrust: number; raterFairness: number }[];
+  raw: number;
+  fairness: number;
+  goodness: number | null;
+  restartShare: number;
+  isAnchor: boolean;
+  graphSize: number;
+  explanation: StoredExplanation | null;
+}
+
+export async function refreshInputs(tx: Tx, userIds: readonly string[]): Promise<RefreshInput[]> {
+  const rows = await tx.run<Omit<RefreshInput, 'explanation'> & { explanation: string | null }>(
+    `UNWIND $userIds AS userId
+     MATCH (u:User {id: userId})
+     RETURN u.id AS id, coalesce(u.scoringConsent, false) AS consent, u.createdAt.epochMillis AS createdAt,
+            COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity)
+                      RETURN {assurance: i.assurance,
+                              expired: i.expiresAt IS NOT NULL AND i.expiresAt <= datetime()} } AS identities,
+            COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event)
+                      RETURN {kind: e.kind, occurredAt: e.occurredAt.epochMillis,
+                              resolved: coalesce(e.resolved, false)} } AS events,
+            COLLECT { MATCH (r:User)-[x:RATED]->(u)
+                      RETURN {rating: x.rating, raterTrust: coalesce(r.trustRaw, 0.0),
+                              raterFairness: coalesce(r.trustFairness, 1.0)} } AS received,
+            coalesce(u.trustRaw, 0.0) AS raw, coalesce(u.trustFairness, 1.0) AS fairness,
+            u.trustGoodness AS goodness,
+            coalesce(u.trustRestartShare, 0.0) AS restartShare,
+            coalesce(u.trustIsAnchor, false) OR coalesce(u.anchor, false) AS isAnchor,
+            coalesce(u.trustGraphSize, COUNT { (:User) }) AS graphSize, u.trustExplanation AS explanation`,
+    { userIds },
+  );
+  return rows.map((row) => ({
+    ...row,
+    explanation: row.explanation ? (JSON.parse(row.explanation) as StoredExplanation) : null,
+  }));
+}
+
+/** Marks users whose NETWORK dimension is behind until the next full computation. */
+export async function markStale(tx: Tx, userIds: readonly string[]): Promise<void> {
+  await tx.run(
+    'UNWIND $userIds AS userId MATCH (u:User {id: userId}) WHERE u.trustValue IS NOT NULL SET u.trustStale = true',
+    { userIds },
+  );
+}
+
+export async function trustStates(db: Db, userIds: readonly string[]): Promise<TrustStateRow[]> {
+  const rows = await db.read<{
+    userId: string;
+    consent: boolean;
+    anchor: boolean;
+    score: (Omit<TrustScoreRow, 'explanation'> & { explanation: string }) | null;
+  }>(
+    `MATCH (u:User) WHERE u.id IN $userIds
+     RETURN u.id AS userId, coalesce(u.scoringConsent, false) AS consent, coalesce(u.anchor, false) AS anchor,
+            CASE WHEN u.trustValue IS NULL OR NOT coalesce(u.scoringConsent, false) THEN null
+                 ELSE {userId: u.id, value: u.trustValue, band: u.trustBand, computedAt: toString(u.trustComputedAt),
+                       modelVersion: u.trustModelVersion, stale: coalesce(u.trustStale, false),
+                       explanation: u.trustExplanation} END AS score`,
+    { userIds },
+  );
+  return rows.map((row) => ({
+    ...row,
+    score: row.score
+      ? { ...row.score, explanation: JSON.parse(row.score.explanation) as StoredExplanation }
+      : null,
+  }));
+}
+
+export async function snapshotsOfUsers(
+  db: Db,
+  userIds: readonly string[],
+  page: PageArgs,
+): Promise<Map<string, PageOfRows<TrustSnapshotRow>>> {
+  const rows = await db.read<{ userId: string; items: TrustSnapshotRow[]; total: number }>(
+    `UNWIND $userIds AS userId
+     MATCH (u:User {id: userId})
+     RETURN u.id AS userId,
+            COLLECT { MATCH (u)-[:HAS_TRUST_SNAPSHOT]->(s:TrustSnapshot) WHERE ${afterCondition('s', 'computedAt')}
+                      WITH s ORDER BY s.computedAt, s.id LIMIT $limit
+                      RETURN s {.id, .value, .band, .modelVersion, computedAt: toString(s.computedAt)} } AS items,
+            COUNT { (u)-[:HAS_TRUST_SNAPSHOT]->(:TrustSnapshot) } AS total`,
+    { userIds, ...pageParams(page) },
+  );
+  return new Map(rows.map((r) => [r.userId, { rows: r.items, total: r.total }]));
+}
+
+/** How each contributor may be shown to the user they vouched for. */
+export async function contributorVisibility(
+  db: Db,
+  userId: string,
+  contributorIds: readonly string[],
+): Promise<Map<string, { handle: string; public: boolean; assurance: Assurance | null }>> {
+  const rows = await db.read<{ id: string; handle: string; public: boolean; assurance: Assurance | null }>(
+    `MATCH (j:User {id: $userId})
+     UNWIND $contributorIds AS contributorId
+     MATCH (c:User {id: contributorId})
+     OPTIONAL MATCH (c)-[e:ENDORSES]->(j)
+     WITH c, coalesce(e.public, false) AS public
+     RETURN c.id AS id, c.handle AS handle, public,
+            COLLECT { MATCH (c)-[:HAS_IDENTITY]->(i:Identity)
+                      WHERE i.expiresAt IS NULL OR i.expiresAt > datetime()
+                      RETURN i.assurance ORDER BY CASE i.assurance WHEN 'HIGH' THEN 0 WHEN 'SUBSTANTIAL' THEN 1 ELSE 2 END
+                      LIMIT 1 }[0] AS assurance`,
+    { userId, contributorIds },
+  );
+  return new Map(rows.map((r) => [r.id, { handle: r.handle, public: r.public, assurance: r.assurance }]));
+}
+
+export interface PathStepRow {
+  id: string;
+  handle: string;
+  anchor: boolean;
+  /** Whether the vouch from this step to the next one is public. */
+  publicVouch: boolean;
+}
+
+/**
+ * For each contributor, a shortest chain of positive vouches (endorsements or positive ratings) from an anchor to
+ * the contributor, then the contributor's vouch for the user. One query for all contributors.
+ */
+export async function pathsThrough(
+  db: Db,
+  userId: string,
+  contributorIds: readonly string[],
+  maxHops = 6,
+): Promise<PathStepRow[][]> {
+  const rows = await db.read<{ steps: PathStepRow[] }>(
+    `MATCH (j:User {id: $userId})
+     UNWIND $contributorIds AS contributorId
+     MATCH (c:User {id: contributorId})
+     CALL (c) {
+       MATCH p = SHORTEST 1 (a:User WHERE a.trustIsAnchor OR a.anchor)
+                 (()-[v:ENDORSES|RATED WHERE coalesce(v.rating, 1) > 0]->()){0,${maxHops}} (c)
+       RETURN p LIMIT 1
+     }
+     WITH j, c, p, relationships(p) AS vouches
+     RETURN [k IN range(0, size(nodes(p)) - 1) |
+               {id: nodes(p)[k].id, handle: nodes(p)[k].handle,
+                anchor: coalesce(nodes(p)[k].trustIsAnchor, false) OR coalesce(nodes(p)[k].anchor, false),
+                publicVouch: CASE WHEN k < size(vouches) THEN coalesce(vouches[k].public, false)
+                                  ELSE coalesce([(c)-[e:ENDORSES]->(j) | e.public][0], false) END}]
+            + [{id: j.id, handle: j.handle, anchor: false, publicVouch: false}] AS steps`,
+    { userId, contributorIds },
+  );
+  return rows.map((r) => r.steps);
+}
+
+export async function setScoringConsent(tx: Tx, userId: string, enabled: boolean): Promise<boolean> {
+  const rows = await tx.run(
+    `MATCH (u:User {id: $userId})
+     SET u.scoringConsent = $enabled
+     WITH u
+     CALL (u) {
+       WITH u WHERE NOT $enabled
+       REMOVE u.trustValue, u.trustBand, u.trustIdentity, u.trustHistory, u.trustReputation, u.trustNetwork,
+              u.trustExplanation, u.trustComputedAt, u.trustModelVersion, u.trustStale
+     }
+     RETURN u.id AS id`,
+    { userId, enabled },
+  );
+  return rows.length > 0;
+}
+
+export async function setAnchor(tx: Tx, userId: string, anchor: boolean): Promise<boolean> {
+  const rows = await tx.run('MATCH (u:User {id: $userId}) SET u.anchor = $anchor RETURN u.id AS id', {
+    userId,
+    anchor,
+  });
+  return rows.length > 0;
+}
+
+/** The datasets present (null = the native graph), for a full recompute of everything. */
+export async function datasets(db: Db): Promise<(string | null)[]> {
+  const rows = await db.read<{ dataset: string | null }>(
+    'MATCH (u:User) RETURN DISTINCT u.dataset AS dataset',
+  );
+  return rows.map((r) => r.dataset);
+}

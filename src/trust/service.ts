@@ -1,0 +1,126 @@
+import { actingUserId, type Viewer } from '../auth/viewer.js';
+import type { Db, Tx } from '../db/driver.js';
+import { forbidden, notFound } from '../errors.js';
+import type { Assurance } from '../identities/model.js';
+import { id } from '../validation.js';
+import { refreshUsers } from './compute.js';
+import type { StoredExplanation } from './model.js';
+import * as repository from './repository.js';
+
+/** What a write changed, so the affected users' scores follow at once (in the write's own transaction). */
+export type TrustChange =
+  | { kind: 'own-evidence'; userId: string } // identities, events: IDENTITY / HISTORY
+  | { kind: 'rated'; targetId: string } // REPUTATION now, NETWORK at the next full computation
+  | { kind: 'vouch'; endorseeId: string }; // NETWORK at the next full computation
+
+export async function afterWrite(tx: Tx, change: TrustChange): Promise<void> {
+  switch (change.kind) {
+    case 'own-evidence':
+      return refreshUsers(tx, [change.userId]);
+    case 'rated':
+      await refreshUsers(tx, [change.targetId]);
+      return repository.markStale(tx, [change.targetId]);
+    case 'vouch':
+      return repository.markStale(tx, [change.endorseeId]);
+  }
+}
+
+/** Opting in scores the user at once; opting out removes the materialised score in the same transaction. */
+export async function setScoringConsent(db: Db, viewer: Viewer, enabled: boolean): Promise<string> {
+  const userId = actingUserId(viewer);
+  if (!userId) throw forbidden('SIGN_IN_REQUIRED');
+  await db.writeTx(async (tx) => {
+    if (!(await repository.setScoringConsent(tx, userId, enabled))) throw notFound('User');
+    if (enabled) await refreshUsers(tx, [userId]);
+  });
+  return userId;
+}
+
+/** Admin: recomputes one user now from the current graph (network weights from the last full computation). */
+export async function recomputeUser(db: Db, userId: string): Promise<string> {
+  await db.writeTx(async (tx) => {
+    const [input] = await repository.refreshInputs(tx, [id('userId', userId)]);
+    if (!input) throw notFound('User');
+    await refreshUsers(tx, [userId]);
+  });
+  return userId;
+}
+
+export async function setAnchor(db: Db, userId: string, anchor: boolean): Promise<string> {
+  await db.writeTx(async (tx) => {
+    if (!(await repository.setAnchor(tx, id('userId', userId), anchor))) throw notFound('User');
+    await repository.markStale(tx, [userId]);
+  });
+  return userId;
+}
+
+export interface ContributorView {
+  kind: 'VOUCHER' | 'ANCHOR' | 'OTHERS';
+  handle: string | null;
+  anonymous: boolean;
+  assurance: Assurance | null;
+  share: number;
+  points: number;
+}
+
+/**
+ * The contributors as the user may see them: a voucher by handle only where they made their endorsement public,
+ * otherwise anonymous with their identity assurance.
+ */
+export async function contributorsView(
+  db: Db,
+  userId: string,
+  explanation: StoredExplanation,
+): Promise<ContributorView[]> {
+  const ids = explanation.contributors.flatMap((c) => (c.userId ? [c.userId] : []));
+  const visibility = ids.length > 0 ? await repository.contributorVisibility(db, userId, ids) : new Map();
+  return explanation.contributors.map((c) => {
+    if (c.others)
+      return {
+        kind: 'OTHERS',
+        handle: null,
+        anonymous: true,
+        assurance: null,
+        share: c.share,
+        points: c.points,
+      };
+    if (c.userId === null)
+      return {
+        kind: 'ANCHOR',
+        handle: null,
+        anonymous: false,
+        assurance: null,
+        share: c.share,
+        points: c.points,
+      };
+    const seen = visibility.get(c.userId);
+    return {
+      kind: 'VOUCHER',
+      handle: seen?.public ? seen.handle : null,
+      anonymous: !seen?.public,
+      assurance: seen?.assurance ?? null,
+      share: c.share,
+      points: c.points,
+    };
+  });
+}
+
+export interface PathView {
+  steps: { handle: string | null; anonymous: boolean; anchor: boolean }[];
+}
+
+/** Paths for the top three vouchers; a step is named only when its vouch onward is public (or it is the user). */
+export async function pathsView(db: Db, userId: string, explanation: StoredExplanation): Promise<PathView[]> {
+  const top = explanation.contributors
+    .filter((c) => c.userId !== null && !c.others && c.points > 0)
+    .slice(0, 3)
+    .map((c) => c.userId!);
+  if (top.length === 0) return [];
+  const paths = await repository.pathsThrough(db, userId, top);
+  return paths.map((steps) => ({
+    steps: steps.map((step) => {
+      const visible = step.id === userId || step.publicVouch;
+      return { handle: visible ? step.handle : null, anonymous: !visible, anchor: step.anchor };
+    }),
+  }));
+}
