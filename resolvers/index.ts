@@ -5,6 +5,7 @@ import { perksResolvers } from './perks.js';
 import { privacyResolvers } from './privacy.js';
 import { relationshipsResolvers } from './relationships.js';
 import { DateTime } from './scalars.js';
+import { trustResolvers } from './trust.js';
 import { usersResolvers } from './users.js';
 
 /** Resolvers by type, one module per domain (schema/<domain>.graphql ↔ resolvers/<domain>.ts ↔ src/<domain>/). */
@@ -12,6 +13,7 @@ const domains: Resolvers[] = [
   usersResolvers,
   identitiesResolvers,
   relationshipsResolvers,
+  trustResolvers,
   partnersResolvers,
   perksResolvers,
   privacyResolvers,

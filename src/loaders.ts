@@ -5,6 +5,8 @@ import { identitiesOfUsers } from './identities/repository.js';
 import type { IdentityRow } from './identities/model.js';
 import type { EndorsementRow, EventRow, RatingRow, WithCounterpart } from './relationships/model.js';
 import { eventsOfUsers, relationshipsOfUsers } from './relationships/repository.js';
+import type { TrustSnapshotRow, TrustStateRow } from './trust/model.js';
+import { snapshotsOfUsers, trustStates } from './trust/repository.js';
 import type { ConsentRow, InquiryRow, PartnerRow } from './partners/model.js';
 import { consentsOfUsers, inquiriesOfSubjects, partnersByIds } from './partners/repository.js';
 import type { PerkRow } from './perks/model.js';
@@ -115,6 +117,13 @@ export function createLoaders(db: Db) {
     ratingsReceived: relationshipLoader<RatingRow>(
       (ids, page) => relationshipsOfUsers(db, 'ratingsReceived', ids, page),
       users,
+    ),
+    trustState: new DataLoader<string, TrustStateRow | null>(async (ids) =>
+      byKey(await trustStates(db, ids), (row) => row.userId, ids),
+    ),
+    trustHistory: pageLoader<TrustSnapshotRow>(
+      (ids, page) => snapshotsOfUsers(db, ids, page),
+      (s) => ({ at: s.computedAt, id: s.id }),
     ),
     partnerById: new DataLoader<string, PartnerRow | null>(async (ids) =>
       byKey(await partnersByIds(db, ids), (p) => p.id, ids),

@@ -17,6 +17,9 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT rating_id IF NOT EXISTS FOR ()-[r:RATED]-() REQUIRE r.id IS UNIQUE',
   'CREATE CONSTRAINT report_id IF NOT EXISTS FOR ()-[r:REPORTED]-() REQUIRE r.id IS UNIQUE',
   'CREATE CONSTRAINT past_rating_id IF NOT EXISTS FOR (p:PastRating) REQUIRE p.id IS UNIQUE',
+  'CREATE CONSTRAINT trust_snapshot_id IF NOT EXISTS FOR (s:TrustSnapshot) REQUIRE s.id IS UNIQUE',
+  'CREATE INDEX user_trust_stale IF NOT EXISTS FOR (u:User) ON (u.trustStale)',
+  'CREATE INDEX user_trust_anchor IF NOT EXISTS FOR (u:User) ON (u.trustIsAnchor)',
   'CREATE CONSTRAINT partner_id IF NOT EXISTS FOR (p:Partner) REQUIRE p.id IS UNIQUE',
   // Partners authenticate by the SHA-256 of their API key: one indexed lookup per request.
   'CREATE CONSTRAINT partner_key_hash IF NOT EXISTS FOR (p:Partner) REQUIRE p.keyHash IS UNIQUE',

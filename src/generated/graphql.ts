@@ -3,6 +3,10 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { UserRow } from '../users/model.js';
 import type { IdentityRow } from '../identities/model.js';
 import type { EndorsementRow, RatingRow, ReportRow, EventRow } from '../relationships/model.js';
+import type { TrustScoreRow, TrustSnapshotRow } from '../trust/model.js';
+import type { PartnerRow, ConsentRow, InquiryRow, AuditEntryRow } from '../partners/model.js';
+import type { PerkRow, PerkRuleRow, EligibilityDecisionRow } from '../perks/model.js';
+import type { DisputeRow } from '../privacy/model.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -18,6 +22,135 @@ export type Scalars = {
   /** An ISO-8601 date-time with offset, e.g. 2026-11-26T12:00:00.000Z. */
   DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** An administrative action (partner keys, disputes, identity providers), kept for accountability. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  action: Scalars['String']['output'];
+  /** The admin (user id) who acted. */
+  actorId: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  targetId?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/** A person's permission for a partner to check them. */
+export type Consent = {
+  __typename?: 'Consent';
+  /** Granted, not revoked and not expired. */
+  active: Scalars['Boolean']['output'];
+  /** No expiry when null. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  grantedAt: Scalars['DateTime']['output'];
+  partner: Partner;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  scopes: Array<ConsentScope>;
+};
+
+export type ConsentScope =
+  /** The partner may receive eligibility decisions (yes/no and reason codes) about this person. */
+  | 'ELIGIBILITY'
+  /** The partner may also receive the person's score band (never the score itself). */
+  | 'SCORE_BAND';
+
+export type CreatePartnerInput = {
+  /** 1–80 characters. */
+  name: Scalars['String']['input'];
+  scopes: Array<PartnerScope>;
+};
+
+export type CreatePartnerPayload = {
+  __typename?: 'CreatePartnerPayload';
+  /** The API key, shown only here (and on rotation): Credence keeps only its SHA-256 hash. */
+  apiKey: Scalars['String']['output'];
+  partner: Partner;
+};
+
+export type CreatePerkInput = {
+  /** At most 500 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1–80 characters. */
+  name: Scalars['String']['input'];
+  rule: PerkRuleInput;
+};
+
+export type DimensionMinimum = {
+  __typename?: 'DimensionMinimum';
+  dimension: PerkDimension;
+  /** 0..1 */
+  min: Scalars['Float']['output'];
+};
+
+export type DimensionMinimumInput = {
+  dimension: PerkDimension;
+  /** 0..1 */
+  min: Scalars['Float']['input'];
+};
+
+/** A person's challenge of an item about them (an event, a rating or a report); the item is left out of scoring while OPEN. */
+export type Dispute = {
+  __typename?: 'Dispute';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  itemId: Scalars['ID']['output'];
+  itemKind: DisputedItemKind;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  statement: Scalars['String']['output'];
+  status: DisputeStatus;
+};
+
+export type DisputeItemInput = {
+  itemId: Scalars['ID']['input'];
+  /** 1–1000 characters. */
+  statement: Scalars['String']['input'];
+};
+
+export type DisputeOutcome =
+  | 'REJECTED'
+  | 'UPHELD';
+
+export type DisputeStatus =
+  | 'OPEN'
+  /** The item stands and counts again. */
+  | 'REJECTED'
+  /** The person was right: the item was removed. */
+  | 'UPHELD';
+
+export type DisputedItemKind =
+  | 'EVENT'
+  | 'RATING'
+  | 'REPORT';
+
+/**
+ * A decision about one person and one perk: yes or no and reason codes, never the score. Reason codes:
+ * SCORE_BELOW_THRESHOLD, DIMENSION_BELOW_THRESHOLD:<DIMENSION>, IDENTITY_ASSURANCE_TOO_LOW, TOO_MANY_OPEN_DEFAULTS,
+ * ACCOUNT_TOO_NEW, OPEN_DISPUTE, NO_CONSENT, NO_SCORE, RATE_LIMITED.
+ */
+export type EligibilityDecision = {
+  __typename?: 'EligibilityDecision';
+  /** The score band, only when the person granted SCORE_BAND consent. */
+  band?: Maybe<Scalars['String']['output']>;
+  checkedAt: Scalars['DateTime']['output'];
+  eligible: Scalars['Boolean']['output'];
+  perk: Perk;
+  reasons: Array<Scalars['String']['output']>;
+  userId: Scalars['ID']['output'];
+  /** Until when the decision may be relied on (a day, or the consent's expiry if sooner). */
+  validUntil: Scalars['DateTime']['output'];
 };
 
 export type EndorseInput = {
@@ -85,6 +218,13 @@ export type EventKind =
   | 'COMMITMENT_FULFILLED'
   | 'COMMITMENT_LATE';
 
+export type GrantConsentInput = {
+  /** Must be in the future; no expiry when omitted. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  partnerId: Scalars['ID']['input'];
+  scopes: Array<ConsentScope>;
+};
+
 /**
  * A federated identity verified by a provider. The provider's subject identifier is never stored: only a keyed
  * hash of it, so that one external identity linked to two accounts can be detected.
@@ -118,6 +258,32 @@ export type IdentityEdge = {
   node: Identity;
 };
 
+/** One partner check of one person: logged in the same transaction as the decision, allowed or refused. */
+export type Inquiry = {
+  __typename?: 'Inquiry';
+  at: Scalars['DateTime']['output'];
+  decision: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  partner: Partner;
+  perk?: Maybe<Perk>;
+  reasons: Array<Scalars['String']['output']>;
+  /** The person checked (a pseudonym once that person has erased their account). */
+  subjectId: Scalars['ID']['output'];
+};
+
+export type InquiryConnection = {
+  __typename?: 'InquiryConnection';
+  edges: Array<InquiryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InquiryEdge = {
+  __typename?: 'InquiryEdge';
+  cursor: Scalars['String']['output'];
+  node: Inquiry;
+};
+
 /** Records an identity an admin has verified out of band. The subject is hashed before it is stored. */
 export type LinkIdentityInput = {
   assurance: IdentityAssurance;
@@ -129,21 +295,64 @@ export type LinkIdentityInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  archivePerk: Perk;
+  createPartner: CreatePartnerPayload;
+  createPerk: Perk;
+  /** Erases the caller's account: profile, identities, events, consents, disputes and every relationship; the inquiry and audit trail stays, pseudonymised. */
+  deleteMe: Scalars['Boolean']['output'];
+  disputeItem: Dispute;
   endorse: Endorsement;
+  grantConsent: Consent;
   linkIdentity: Identity;
   rate: Rating;
+  /** Admin: recompute one user's score now (network trust from the last full computation). */
+  recomputeTrust?: Maybe<TrustScore>;
   recordEvent: Event;
   /** Creates an account: open to an admin (any handle) and to a token whose subject has no account yet. */
   registerUser: User;
   report: Report;
+  resolveDispute: Dispute;
+  revokeConsent: Scalars['Boolean']['output'];
   revokeEndorsement: Scalars['Boolean']['output'];
+  revokePartnerKey: Partner;
+  rotatePartnerKey: RotatePartnerKeyPayload;
+  /** Admin: designate or remove a trust anchor. */
+  setAnchor: User;
+  /** Opt in to (or out of) scoring. Opting out removes the materialised score at once. */
+  setScoringConsent: User;
   unlinkIdentity: Scalars['Boolean']['output'];
+  updatePerk: Perk;
   updateProfile: User;
+};
+
+
+export type MutationArchivePerkArgs = {
+  perkId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreatePartnerArgs = {
+  input: CreatePartnerInput;
+};
+
+
+export type MutationCreatePerkArgs = {
+  input: CreatePerkInput;
+};
+
+
+export type MutationDisputeItemArgs = {
+  input: DisputeItemInput;
 };
 
 
 export type MutationEndorseArgs = {
   input: EndorseInput;
+};
+
+
+export type MutationGrantConsentArgs = {
+  input: GrantConsentInput;
 };
 
 
@@ -154,6 +363,11 @@ export type MutationLinkIdentityArgs = {
 
 export type MutationRateArgs = {
   input: RateInput;
+};
+
+
+export type MutationRecomputeTrustArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -172,13 +386,49 @@ export type MutationReportArgs = {
 };
 
 
+export type MutationResolveDisputeArgs = {
+  input: ResolveDisputeInput;
+};
+
+
+export type MutationRevokeConsentArgs = {
+  partnerId: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeEndorsementArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+export type MutationRevokePartnerKeyArgs = {
+  partnerId: Scalars['ID']['input'];
+};
+
+
+export type MutationRotatePartnerKeyArgs = {
+  partnerId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetAnchorArgs = {
+  anchor: Scalars['Boolean']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetScoringConsentArgs = {
+  enabled: Scalars['Boolean']['input'];
+};
+
+
 export type MutationUnlinkIdentityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdatePerkArgs = {
+  input: UpdatePerkInput;
 };
 
 
@@ -193,14 +443,157 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** An organisation that checks perk eligibility with an API key (x-api-key). Its key is shown once, stored hashed. */
+export type Partner = {
+  __typename?: 'Partner';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** When the current key was issued (admins and the partner itself). */
+  keyIssuedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** Set when the key was revoked; a revoked partner cannot authenticate until a new key is issued. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the partner's key may do (visible to the partner itself and to admins). */
+  scopes: Array<PartnerScope>;
+};
+
+export type PartnerScope =
+  /** May check the eligibility of users who consented to it. */
+  | 'ELIGIBILITY_CHECK'
+  /** May report behavioural events (recordEvent); the event's source is the partner's id. */
+  | 'EVENTS_WRITE'
+  /** May create, update and archive its own perks. */
+  | 'PERKS_MANAGE';
+
+/** Something a partner offers to people who meet a rule. The catalogue is public. */
+export type Perk = {
+  __typename?: 'Perk';
+  /** Set once archived: archived perks leave the catalogue and cannot be checked. */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  partner: Partner;
+  rule: PerkRule;
+};
+
+export type PerkConnection = {
+  __typename?: 'PerkConnection';
+  edges: Array<PerkEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A dimension of the trust score a perk rule can set a minimum for. */
+export type PerkDimension =
+  | 'HISTORY'
+  | 'IDENTITY'
+  | 'NETWORK'
+  | 'REPUTATION';
+
+export type PerkEdge = {
+  __typename?: 'PerkEdge';
+  cursor: Scalars['String']['output'];
+  node: Perk;
+};
+
+/** What a person must meet. Every unset part is no condition. */
+export type PerkRule = {
+  __typename?: 'PerkRule';
+  maxOpenDefaults?: Maybe<Scalars['Int']['output']>;
+  minAccountAgeDays?: Maybe<Scalars['Int']['output']>;
+  minDimensions: Array<DimensionMinimum>;
+  minIdentityAssurance?: Maybe<IdentityAssurance>;
+  /** 300..900 */
+  minScore?: Maybe<Scalars['Int']['output']>;
+  /** Refuse people with an open dispute. */
+  noOpenDisputes: Scalars['Boolean']['output'];
+};
+
+export type PerkRuleInput = {
+  /** 0 or more. */
+  maxOpenDefaults?: InputMaybe<Scalars['Int']['input']>;
+  /** 0..3650. */
+  minAccountAgeDays?: InputMaybe<Scalars['Int']['input']>;
+  /** At most one per dimension, each 0..1. */
+  minDimensions?: InputMaybe<Array<DimensionMinimumInput>>;
+  minIdentityAssurance?: InputMaybe<IdentityAssurance>;
+  /** 300..900 (scores range from 300 to 900). */
+  minScore?: InputMaybe<Scalars['Int']['input']>;
+  noOpenDisputes?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Administrative actions, newest first (admin). */
+  auditLog: AuditEntryConnection;
+  /** The calling partner (API key). */
+  currentPartner?: Maybe<Partner>;
+  /** Up to 1,000 people in one request, in the order given; those without consent get NO_CONSENT. */
+  eligibilities: Array<EligibilityDecision>;
+  /** A partner (ELIGIBILITY_CHECK) checks one person who consented to it: FORBIDDEN (reason NO_CONSENT) otherwise. */
+  eligibility: EligibilityDecision;
+  /** Inquiries, newest first: admins see all, a partner only its own. */
+  inquiries: InquiryConnection;
   /** Who the caller is, when authenticated as a user (or an admin acting as one). */
   me?: Maybe<User>;
+  /** Open disputes, oldest first (admin). */
+  openDisputes: Array<Dispute>;
+  /** A partner: admins see any, a partner only itself. */
+  partner?: Maybe<Partner>;
+  perk?: Maybe<Perk>;
+  /** The public catalogue of perks that are not archived, oldest first (anyone). */
+  perks: PerkConnection;
   user?: Maybe<User>;
   userByHandle?: Maybe<User>;
   /** All users, oldest first (admin). */
   users: UserConnection;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEligibilitiesArgs = {
+  perkId: Scalars['ID']['input'];
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryEligibilityArgs = {
+  perkId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type QueryInquiriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOpenDisputesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPartnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPerkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPerksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -286,6 +679,163 @@ export type ReportStatus =
   | 'REJECTED'
   | 'UPHELD';
 
+export type ResolveDisputeInput = {
+  disputeId: Scalars['ID']['input'];
+  outcome: DisputeOutcome;
+};
+
+export type RotatePartnerKeyPayload = {
+  __typename?: 'RotatePartnerKeyPayload';
+  /** The new API key; the previous one stops working at once. */
+  apiKey: Scalars['String']['output'];
+  partner: Partner;
+};
+
+export type TrustBand =
+  | 'EXCELLENT'
+  | 'FAIR'
+  | 'GOOD'
+  | 'POOR'
+  | 'VERY_GOOD';
+
+export type TrustContributor = {
+  __typename?: 'TrustContributor';
+  anonymous: Scalars['Boolean']['output'];
+  /** The contributor's highest verified identity assurance (also shown for anonymous contributors). */
+  assurance?: Maybe<IdentityAssurance>;
+  /** Shown only when the contributor made their endorsement public. */
+  handle?: Maybe<Scalars['String']['output']>;
+  kind: TrustContributorKind;
+  points: Scalars['Int']['output'];
+  /** Share of your network trust t_j from this contributor (0..1). */
+  share: Scalars['Float']['output'];
+};
+
+export type TrustContributorKind =
+  /** You are a trust anchor: this share comes from the anchor set itself. */
+  | 'ANCHOR'
+  /** The remaining, smaller contributors together. */
+  | 'OTHERS'
+  /** Someone who endorsed or positively rated you. */
+  | 'VOUCHER';
+
+export type TrustDimension =
+  | 'HISTORY'
+  | 'IDENTITY'
+  | 'NETWORK'
+  | 'REPUTATION';
+
+export type TrustDimensionScore = {
+  __typename?: 'TrustDimensionScore';
+  dimension: TrustDimension;
+  evidence: Scalars['String']['output'];
+  /** Points this dimension adds to (or takes from) the baseline. */
+  points: Scalars['Int']['output'];
+  /** 0..1 */
+  value: Scalars['Float']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+export type TrustExplanation = {
+  __typename?: 'TrustExplanation';
+  /** Who contributed the NETWORK points, and how many each; their points sum exactly to the NETWORK reasons. */
+  contributors: Array<TrustContributor>;
+  /** What you can do, with the exact points each would add (the model re-run on the change). */
+  improvements: Array<TrustImprovement>;
+  /** For the top contributors, a shortest chain of vouches from a trust anchor to you. */
+  paths: Array<TrustPath>;
+  /** The (up to) four most negative reasons, as in an adverse-action notice. */
+  principalReasons: Array<TrustReason>;
+  /** Signed point impacts; their points sum exactly to value − baseline. */
+  reasons: Array<TrustReason>;
+};
+
+export type TrustImprovement = {
+  __typename?: 'TrustImprovement';
+  action: Scalars['String']['output'];
+  points: Scalars['Int']['output'];
+  summary: Scalars['String']['output'];
+};
+
+export type TrustPath = {
+  __typename?: 'TrustPath';
+  /** Steps from an anchor to you; private steps are shown without a handle. */
+  steps: Array<TrustPathStep>;
+};
+
+export type TrustPathStep = {
+  __typename?: 'TrustPathStep';
+  anchor: Scalars['Boolean']['output'];
+  anonymous: Scalars['Boolean']['output'];
+  handle?: Maybe<Scalars['String']['output']>;
+};
+
+export type TrustReason = {
+  __typename?: 'TrustReason';
+  code: Scalars['String']['output'];
+  dimension: TrustDimension;
+  points: Scalars['Int']['output'];
+  summary: Scalars['String']['output'];
+};
+
+/**
+ * A trust score, materialised at the last computation (see docs/trust-model.md). Only its owner (and admins) can
+ * read it: partners get eligibility decisions, never the score.
+ */
+export type TrustScore = {
+  __typename?: 'TrustScore';
+  band: TrustBand;
+  /** The score of a user with no data at all; reasons' points sum exactly to value − baseline. */
+  baseline: Scalars['Int']['output'];
+  computedAt: Scalars['DateTime']['output'];
+  dimensions: Array<TrustDimensionScore>;
+  explanation: TrustExplanation;
+  modelVersion: Scalars['String']['output'];
+  /**
+   * True when something changed since computedAt. IDENTITY, HISTORY and REPUTATION are refreshed at every write;
+   * the NETWORK dimension at the next scheduled refresh (see docs/trust-model.md, "Freshness").
+   */
+  stale: Scalars['Boolean']['output'];
+  /** 300..900 */
+  value: Scalars['Int']['output'];
+};
+
+export type TrustScoreStatus =
+  /** The user has not consented to scoring (scoring is opt-in). */
+  | 'NO_CONSENT'
+  /** Consent is given; the first computation has not run yet. */
+  | 'PENDING'
+  | 'SCORED';
+
+export type TrustSnapshot = {
+  __typename?: 'TrustSnapshot';
+  band: TrustBand;
+  computedAt: Scalars['DateTime']['output'];
+  modelVersion: Scalars['String']['output'];
+  value: Scalars['Int']['output'];
+};
+
+export type TrustSnapshotConnection = {
+  __typename?: 'TrustSnapshotConnection';
+  edges: Array<TrustSnapshotEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TrustSnapshotEdge = {
+  __typename?: 'TrustSnapshotEdge';
+  cursor: Scalars['String']['output'];
+  node: TrustSnapshot;
+};
+
+export type UpdatePerkInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  perkId: Scalars['ID']['input'];
+  /** A new rule replaces the old one; rule changes are limited per perk per day (threshold probing). */
+  rule?: InputMaybe<PerkRuleInput>;
+};
+
 export type UpdateProfileInput = {
   displayName?: InputMaybe<Scalars['String']['input']>;
   /** Admins may update someone else's profile. */
@@ -299,8 +849,14 @@ export type UpdateProfileInput = {
  */
 export type User = {
   __typename?: 'User';
+  /** Admin-designated trust anchor (users with a HIGH-assurance identity are anchors anyway). */
+  anchor?: Maybe<Scalars['Boolean']['output']>;
+  /** Consents this person granted (self or admin). */
+  consents: Array<Consent>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   displayName?: Maybe<Scalars['String']['output']>;
+  /** Disputes this person filed, newest first (self or admin). */
+  disputes: Array<Dispute>;
   endorsementsGiven?: Maybe<EndorsementConnection>;
   endorsementsReceived?: Maybe<EndorsementConnection>;
   events?: Maybe<EventConnection>;
@@ -309,9 +865,17 @@ export type User = {
   /** Opaque, stable id. */
   id: Scalars['ID']['output'];
   identities?: Maybe<IdentityConnection>;
+  /** Every partner check of this person, newest first (self or admin). */
+  inquiries: InquiryConnection;
   ratingsGiven?: Maybe<RatingConnection>;
   ratingsReceived?: Maybe<RatingConnection>;
+  /** Whether the user agreed to be scored (opt-in). */
+  scoringConsent?: Maybe<Scalars['Boolean']['output']>;
   status?: Maybe<UserStatus>;
+  trustHistory?: Maybe<TrustSnapshotConnection>;
+  /** Null unless trustScoreStatus is SCORED. */
+  trustScore?: Maybe<TrustScore>;
+  trustScoreStatus?: Maybe<TrustScoreStatus>;
 };
 
 
@@ -364,6 +928,17 @@ export type UserIdentitiesArgs = {
  * the person and to admins only. No legal name, address, phone number, birth date, ID number or biometrics is
  * ever stored.
  */
+export type UserInquiriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A person. Only the handle and display name are public (to signed-in callers); everything else is visible to
+ * the person and to admins only. No legal name, address, phone number, birth date, ID number or biometrics is
+ * ever stored.
+ */
 export type UserRatingsGivenArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -376,6 +951,17 @@ export type UserRatingsGivenArgs = {
  * ever stored.
  */
 export type UserRatingsReceivedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A person. Only the handle and display name are public (to signed-in callers); everything else is visible to
+ * the person and to admins only. No legal name, address, phone number, birth date, ID number or biometrics is
+ * ever stored.
+ */
+export type UserTrustHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -493,12 +1079,29 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  EndorseInput: EndorseInput;
+  AuditEntry: ResolverTypeWrapper<AuditEntryRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
+  Consent: ResolverTypeWrapper<ConsentRow>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ConsentScope: ConsentScope;
+  CreatePartnerInput: CreatePartnerInput;
+  CreatePartnerPayload: ResolverTypeWrapper<Omit<CreatePartnerPayload, 'partner'> & { partner: ResolversTypes['Partner'] }>;
+  CreatePerkInput: CreatePerkInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DimensionMinimum: ResolverTypeWrapper<DimensionMinimum>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  DimensionMinimumInput: DimensionMinimumInput;
+  Dispute: ResolverTypeWrapper<DisputeRow>;
+  DisputeItemInput: DisputeItemInput;
+  DisputeOutcome: DisputeOutcome;
+  DisputeStatus: DisputeStatus;
+  DisputedItemKind: DisputedItemKind;
+  EligibilityDecision: ResolverTypeWrapper<EligibilityDecisionRow>;
+  EndorseInput: EndorseInput;
   Endorsement: ResolverTypeWrapper<EndorsementRow>;
   EndorsementConnection: ResolverTypeWrapper<Omit<EndorsementConnection, 'edges'> & { edges: Array<ResolversTypes['EndorsementEdge']> }>;
   EndorsementEdge: ResolverTypeWrapper<Omit<EndorsementEdge, 'node'> & { node: ResolversTypes['Endorsement'] }>;
@@ -506,13 +1109,25 @@ export type ResolversTypes = ResolversObject<{
   EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges'> & { edges: Array<ResolversTypes['EventEdge']> }>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   EventKind: EventKind;
+  GrantConsentInput: GrantConsentInput;
   Identity: ResolverTypeWrapper<IdentityRow>;
   IdentityAssurance: IdentityAssurance;
   IdentityConnection: ResolverTypeWrapper<Omit<IdentityConnection, 'edges'> & { edges: Array<ResolversTypes['IdentityEdge']> }>;
   IdentityEdge: ResolverTypeWrapper<Omit<IdentityEdge, 'node'> & { node: ResolversTypes['Identity'] }>;
+  Inquiry: ResolverTypeWrapper<InquiryRow>;
+  InquiryConnection: ResolverTypeWrapper<Omit<InquiryConnection, 'edges'> & { edges: Array<ResolversTypes['InquiryEdge']> }>;
+  InquiryEdge: ResolverTypeWrapper<Omit<InquiryEdge, 'node'> & { node: ResolversTypes['Inquiry'] }>;
   LinkIdentityInput: LinkIdentityInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Partner: ResolverTypeWrapper<PartnerRow>;
+  PartnerScope: PartnerScope;
+  Perk: ResolverTypeWrapper<PerkRow>;
+  PerkConnection: ResolverTypeWrapper<Omit<PerkConnection, 'edges'> & { edges: Array<ResolversTypes['PerkEdge']> }>;
+  PerkDimension: PerkDimension;
+  PerkEdge: ResolverTypeWrapper<Omit<PerkEdge, 'node'> & { node: ResolversTypes['Perk'] }>;
+  PerkRule: ResolverTypeWrapper<PerkRuleRow>;
+  PerkRuleInput: PerkRuleInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RateInput: RateInput;
   Rating: ResolverTypeWrapper<RatingRow>;
@@ -523,6 +1138,24 @@ export type ResolversTypes = ResolversObject<{
   Report: ResolverTypeWrapper<ReportRow>;
   ReportInput: ReportInput;
   ReportStatus: ReportStatus;
+  ResolveDisputeInput: ResolveDisputeInput;
+  RotatePartnerKeyPayload: ResolverTypeWrapper<Omit<RotatePartnerKeyPayload, 'partner'> & { partner: ResolversTypes['Partner'] }>;
+  TrustBand: TrustBand;
+  TrustContributor: ResolverTypeWrapper<TrustContributor>;
+  TrustContributorKind: TrustContributorKind;
+  TrustDimension: TrustDimension;
+  TrustDimensionScore: ResolverTypeWrapper<TrustDimensionScore>;
+  TrustExplanation: ResolverTypeWrapper<TrustScoreRow>;
+  TrustImprovement: ResolverTypeWrapper<TrustImprovement>;
+  TrustPath: ResolverTypeWrapper<TrustPath>;
+  TrustPathStep: ResolverTypeWrapper<TrustPathStep>;
+  TrustReason: ResolverTypeWrapper<TrustReason>;
+  TrustScore: ResolverTypeWrapper<TrustScoreRow>;
+  TrustScoreStatus: TrustScoreStatus;
+  TrustSnapshot: ResolverTypeWrapper<TrustSnapshotRow>;
+  TrustSnapshotConnection: ResolverTypeWrapper<Omit<TrustSnapshotConnection, 'edges'> & { edges: Array<ResolversTypes['TrustSnapshotEdge']> }>;
+  TrustSnapshotEdge: ResolverTypeWrapper<Omit<TrustSnapshotEdge, 'node'> & { node: ResolversTypes['TrustSnapshot'] }>;
+  UpdatePerkInput: UpdatePerkInput;
   UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserRow>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
@@ -532,24 +1165,47 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DateTime: Scalars['DateTime']['output'];
-  EndorseInput: EndorseInput;
+  AuditEntry: AuditEntryRow;
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
+  AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
+  Int: Scalars['Int']['output'];
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
+  Consent: ConsentRow;
+  Boolean: Scalars['Boolean']['output'];
+  CreatePartnerInput: CreatePartnerInput;
+  CreatePartnerPayload: Omit<CreatePartnerPayload, 'partner'> & { partner: ResolversParentTypes['Partner'] };
+  CreatePerkInput: CreatePerkInput;
+  DateTime: Scalars['DateTime']['output'];
+  DimensionMinimum: DimensionMinimum;
+  Float: Scalars['Float']['output'];
+  DimensionMinimumInput: DimensionMinimumInput;
+  Dispute: DisputeRow;
+  DisputeItemInput: DisputeItemInput;
+  EligibilityDecision: EligibilityDecisionRow;
+  EndorseInput: EndorseInput;
   Endorsement: EndorsementRow;
   EndorsementConnection: Omit<EndorsementConnection, 'edges'> & { edges: Array<ResolversParentTypes['EndorsementEdge']> };
   EndorsementEdge: Omit<EndorsementEdge, 'node'> & { node: ResolversParentTypes['Endorsement'] };
   Event: EventRow;
   EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
+  GrantConsentInput: GrantConsentInput;
   Identity: IdentityRow;
   IdentityConnection: Omit<IdentityConnection, 'edges'> & { edges: Array<ResolversParentTypes['IdentityEdge']> };
   IdentityEdge: Omit<IdentityEdge, 'node'> & { node: ResolversParentTypes['Identity'] };
+  Inquiry: InquiryRow;
+  InquiryConnection: Omit<InquiryConnection, 'edges'> & { edges: Array<ResolversParentTypes['InquiryEdge']> };
+  InquiryEdge: Omit<InquiryEdge, 'node'> & { node: ResolversParentTypes['Inquiry'] };
   LinkIdentityInput: LinkIdentityInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  Partner: PartnerRow;
+  Perk: PerkRow;
+  PerkConnection: Omit<PerkConnection, 'edges'> & { edges: Array<ResolversParentTypes['PerkEdge']> };
+  PerkEdge: Omit<PerkEdge, 'node'> & { node: ResolversParentTypes['Perk'] };
+  PerkRule: PerkRuleRow;
+  PerkRuleInput: PerkRuleInput;
   Query: Record<PropertyKey, never>;
   RateInput: RateInput;
   Rating: RatingRow;
@@ -559,15 +1215,87 @@ export type ResolversParentTypes = ResolversObject<{
   RegisterUserInput: RegisterUserInput;
   Report: ReportRow;
   ReportInput: ReportInput;
+  ResolveDisputeInput: ResolveDisputeInput;
+  RotatePartnerKeyPayload: Omit<RotatePartnerKeyPayload, 'partner'> & { partner: ResolversParentTypes['Partner'] };
+  TrustContributor: TrustContributor;
+  TrustDimensionScore: TrustDimensionScore;
+  TrustExplanation: TrustScoreRow;
+  TrustImprovement: TrustImprovement;
+  TrustPath: TrustPath;
+  TrustPathStep: TrustPathStep;
+  TrustReason: TrustReason;
+  TrustScore: TrustScoreRow;
+  TrustSnapshot: TrustSnapshotRow;
+  TrustSnapshotConnection: Omit<TrustSnapshotConnection, 'edges'> & { edges: Array<ResolversParentTypes['TrustSnapshotEdge']> };
+  TrustSnapshotEdge: Omit<TrustSnapshotEdge, 'node'> & { node: ResolversParentTypes['TrustSnapshot'] };
+  UpdatePerkInput: UpdatePerkInput;
   UpdateProfileInput: UpdateProfileInput;
   User: UserRow;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
 }>;
 
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+}>;
+
+export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ConsentScope']>, ParentType, ContextType>;
+}>;
+
+export type CreatePartnerPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatePartnerPayload'] = ResolversParentTypes['CreatePartnerPayload']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DimensionMinimumResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DimensionMinimum'] = ResolversParentTypes['DimensionMinimum']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['PerkDimension'], ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type DisputeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dispute'] = ResolversParentTypes['Dispute']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemKind?: Resolver<ResolversTypes['DisputedItemKind'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DisputeStatus'], ParentType, ContextType>;
+}>;
+
+export type EligibilityDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EligibilityDecision'] = ResolversParentTypes['EligibilityDecision']> = ResolversObject<{
+  band?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  perk?: Resolver<ResolversTypes['Perk'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
 
 export type EndorsementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Endorsement'] = ResolversParentTypes['Endorsement']> = ResolversObject<{
   context?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -628,15 +1356,50 @@ export type IdentityEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Identity'], ParentType, ContextType>;
 }>;
 
+export type InquiryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Inquiry'] = ResolversParentTypes['Inquiry']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  perk?: Resolver<Maybe<ResolversTypes['Perk']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type InquiryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InquiryConnection'] = ResolversParentTypes['InquiryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['InquiryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InquiryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InquiryEdge'] = ResolversParentTypes['InquiryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  archivePerk?: Resolver<ResolversTypes['Perk'], ParentType, ContextType, RequireFields<MutationArchivePerkArgs, 'perkId'>>;
+  createPartner?: Resolver<ResolversTypes['CreatePartnerPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
+  createPerk?: Resolver<ResolversTypes['Perk'], ParentType, ContextType, RequireFields<MutationCreatePerkArgs, 'input'>>;
+  deleteMe?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  disputeItem?: Resolver<ResolversTypes['Dispute'], ParentType, ContextType, RequireFields<MutationDisputeItemArgs, 'input'>>;
   endorse?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationEndorseArgs, 'input'>>;
+  grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'input'>>;
   linkIdentity?: Resolver<ResolversTypes['Identity'], ParentType, ContextType, RequireFields<MutationLinkIdentityArgs, 'input'>>;
   rate?: Resolver<ResolversTypes['Rating'], ParentType, ContextType, RequireFields<MutationRateArgs, 'input'>>;
+  recomputeTrust?: Resolver<Maybe<ResolversTypes['TrustScore']>, ParentType, ContextType, RequireFields<MutationRecomputeTrustArgs, 'userId'>>;
   recordEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationRecordEventArgs, 'input'>>;
   registerUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRegisterUserArgs, 'input'>>;
   report?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<MutationReportArgs, 'input'>>;
+  resolveDispute?: Resolver<ResolversTypes['Dispute'], ParentType, ContextType, RequireFields<MutationResolveDisputeArgs, 'input'>>;
+  revokeConsent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'partnerId'>>;
   revokeEndorsement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeEndorsementArgs, 'id'>>;
+  revokePartnerKey?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationRevokePartnerKeyArgs, 'partnerId'>>;
+  rotatePartnerKey?: Resolver<ResolversTypes['RotatePartnerKeyPayload'], ParentType, ContextType, RequireFields<MutationRotatePartnerKeyArgs, 'partnerId'>>;
+  setAnchor?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetAnchorArgs, 'anchor' | 'userId'>>;
+  setScoringConsent?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetScoringConsentArgs, 'enabled'>>;
   unlinkIdentity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkIdentityArgs, 'id'>>;
+  updatePerk?: Resolver<ResolversTypes['Perk'], ParentType, ContextType, RequireFields<MutationUpdatePerkArgs, 'input'>>;
   updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
 }>;
 
@@ -645,8 +1408,56 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PartnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyIssuedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['PartnerScope']>, ParentType, ContextType>;
+}>;
+
+export type PerkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Perk'] = ResolversParentTypes['Perk']> = ResolversObject<{
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['PerkRule'], ParentType, ContextType>;
+}>;
+
+export type PerkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerkConnection'] = ResolversParentTypes['PerkConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PerkEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PerkEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerkEdge'] = ResolversParentTypes['PerkEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Perk'], ParentType, ContextType>;
+}>;
+
+export type PerkRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerkRule'] = ResolversParentTypes['PerkRule']> = ResolversObject<{
+  maxOpenDefaults?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minAccountAgeDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minDimensions?: Resolver<Array<ResolversTypes['DimensionMinimum']>, ParentType, ContextType>;
+  minIdentityAssurance?: Resolver<Maybe<ResolversTypes['IdentityAssurance']>, ParentType, ContextType>;
+  minScore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  noOpenDisputes?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
+  currentPartner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
+  eligibilities?: Resolver<Array<ResolversTypes['EligibilityDecision']>, ParentType, ContextType, RequireFields<QueryEligibilitiesArgs, 'perkId' | 'userIds'>>;
+  eligibility?: Resolver<ResolversTypes['EligibilityDecision'], ParentType, ContextType, RequireFields<QueryEligibilityArgs, 'perkId' | 'userId'>>;
+  inquiries?: Resolver<ResolversTypes['InquiryConnection'], ParentType, ContextType, RequireFields<QueryInquiriesArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  openDisputes?: Resolver<Array<ResolversTypes['Dispute']>, ParentType, ContextType, RequireFields<QueryOpenDisputesArgs, 'first'>>;
+  partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
+  perk?: Resolver<Maybe<ResolversTypes['Perk']>, ParentType, ContextType, RequireFields<QueryPerkArgs, 'id'>>;
+  perks?: Resolver<ResolversTypes['PerkConnection'], ParentType, ContextType, RequireFields<QueryPerksArgs, 'first'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   userByHandle?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserByHandleArgs, 'handle'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
@@ -680,19 +1491,109 @@ export type ReportResolvers<ContextType = Context, ParentType extends ResolversP
   target?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type RotatePartnerKeyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RotatePartnerKeyPayload'] = ResolversParentTypes['RotatePartnerKeyPayload']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+}>;
+
+export type TrustContributorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustContributor'] = ResolversParentTypes['TrustContributor']> = ResolversObject<{
+  anonymous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  assurance?: Resolver<Maybe<ResolversTypes['IdentityAssurance']>, ParentType, ContextType>;
+  handle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TrustContributorKind'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type TrustDimensionScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustDimensionScore'] = ResolversParentTypes['TrustDimensionScore']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['TrustDimension'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type TrustExplanationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustExplanation'] = ResolversParentTypes['TrustExplanation']> = ResolversObject<{
+  contributors?: Resolver<Array<ResolversTypes['TrustContributor']>, ParentType, ContextType>;
+  improvements?: Resolver<Array<ResolversTypes['TrustImprovement']>, ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['TrustPath']>, ParentType, ContextType>;
+  principalReasons?: Resolver<Array<ResolversTypes['TrustReason']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['TrustReason']>, ParentType, ContextType>;
+}>;
+
+export type TrustImprovementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustImprovement'] = ResolversParentTypes['TrustImprovement']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type TrustPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustPath'] = ResolversParentTypes['TrustPath']> = ResolversObject<{
+  steps?: Resolver<Array<ResolversTypes['TrustPathStep']>, ParentType, ContextType>;
+}>;
+
+export type TrustPathStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustPathStep'] = ResolversParentTypes['TrustPathStep']> = ResolversObject<{
+  anchor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  anonymous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  handle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type TrustReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustReason'] = ResolversParentTypes['TrustReason']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dimension?: Resolver<ResolversTypes['TrustDimension'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type TrustScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustScore'] = ResolversParentTypes['TrustScore']> = ResolversObject<{
+  band?: Resolver<ResolversTypes['TrustBand'], ParentType, ContextType>;
+  baseline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['TrustDimensionScore']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['TrustExplanation'], ParentType, ContextType>;
+  modelVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TrustSnapshotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustSnapshot'] = ResolversParentTypes['TrustSnapshot']> = ResolversObject<{
+  band?: Resolver<ResolversTypes['TrustBand'], ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  modelVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TrustSnapshotConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustSnapshotConnection'] = ResolversParentTypes['TrustSnapshotConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['TrustSnapshotEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TrustSnapshotEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustSnapshotEdge'] = ResolversParentTypes['TrustSnapshotEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TrustSnapshot'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  anchor?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disputes?: Resolver<Array<ResolversTypes['Dispute']>, ParentType, ContextType>;
   endorsementsGiven?: Resolver<Maybe<ResolversTypes['EndorsementConnection']>, ParentType, ContextType, RequireFields<UserEndorsementsGivenArgs, 'first'>>;
   endorsementsReceived?: Resolver<Maybe<ResolversTypes['EndorsementConnection']>, ParentType, ContextType, RequireFields<UserEndorsementsReceivedArgs, 'first'>>;
   events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, RequireFields<UserEventsArgs, 'first'>>;
   handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identities?: Resolver<Maybe<ResolversTypes['IdentityConnection']>, ParentType, ContextType, RequireFields<UserIdentitiesArgs, 'first'>>;
+  inquiries?: Resolver<ResolversTypes['InquiryConnection'], ParentType, ContextType, RequireFields<UserInquiriesArgs, 'first'>>;
   ratingsGiven?: Resolver<Maybe<ResolversTypes['RatingConnection']>, ParentType, ContextType, RequireFields<UserRatingsGivenArgs, 'first'>>;
   ratingsReceived?: Resolver<Maybe<ResolversTypes['RatingConnection']>, ParentType, ContextType, RequireFields<UserRatingsReceivedArgs, 'first'>>;
+  scoringConsent?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['UserStatus']>, ParentType, ContextType>;
+  trustHistory?: Resolver<Maybe<ResolversTypes['TrustSnapshotConnection']>, ParentType, ContextType, RequireFields<UserTrustHistoryArgs, 'first'>>;
+  trustScore?: Resolver<Maybe<ResolversTypes['TrustScore']>, ParentType, ContextType>;
+  trustScoreStatus?: Resolver<Maybe<ResolversTypes['TrustScoreStatus']>, ParentType, ContextType>;
 }>;
 
 export type UserConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = ResolversObject<{
@@ -707,7 +1608,15 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  Consent?: ConsentResolvers<ContextType>;
+  CreatePartnerPayload?: CreatePartnerPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DimensionMinimum?: DimensionMinimumResolvers<ContextType>;
+  Dispute?: DisputeResolvers<ContextType>;
+  EligibilityDecision?: EligibilityDecisionResolvers<ContextType>;
   Endorsement?: EndorsementResolvers<ContextType>;
   EndorsementConnection?: EndorsementConnectionResolvers<ContextType>;
   EndorsementEdge?: EndorsementEdgeResolvers<ContextType>;
@@ -717,13 +1626,33 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Identity?: IdentityResolvers<ContextType>;
   IdentityConnection?: IdentityConnectionResolvers<ContextType>;
   IdentityEdge?: IdentityEdgeResolvers<ContextType>;
+  Inquiry?: InquiryResolvers<ContextType>;
+  InquiryConnection?: InquiryConnectionResolvers<ContextType>;
+  InquiryEdge?: InquiryEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Partner?: PartnerResolvers<ContextType>;
+  Perk?: PerkResolvers<ContextType>;
+  PerkConnection?: PerkConnectionResolvers<ContextType>;
+  PerkEdge?: PerkEdgeResolvers<ContextType>;
+  PerkRule?: PerkRuleResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Rating?: RatingResolvers<ContextType>;
   RatingConnection?: RatingConnectionResolvers<ContextType>;
   RatingEdge?: RatingEdgeResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
+  RotatePartnerKeyPayload?: RotatePartnerKeyPayloadResolvers<ContextType>;
+  TrustContributor?: TrustContributorResolvers<ContextType>;
+  TrustDimensionScore?: TrustDimensionScoreResolvers<ContextType>;
+  TrustExplanation?: TrustExplanationResolvers<ContextType>;
+  TrustImprovement?: TrustImprovementResolvers<ContextType>;
+  TrustPath?: TrustPathResolvers<ContextType>;
+  TrustPathStep?: TrustPathStepResolvers<ContextType>;
+  TrustReason?: TrustReasonResolvers<ContextType>;
+  TrustScore?: TrustScoreResolvers<ContextType>;
+  TrustSnapshot?: TrustSnapshotResolvers<ContextType>;
+  TrustSnapshotConnection?: TrustSnapshotConnectionResolvers<ContextType>;
+  TrustSnapshotEdge?: TrustSnapshotEdgeResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;

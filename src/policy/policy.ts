@@ -94,6 +94,9 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
     disputeItem: 'person',
     resolveDispute: 'admin',
     deleteMe: 'person',
+    setScoringConsent: 'person',
+    recomputeTrust: 'admin',
+    setAnchor: 'admin',
   },
   // Other signed-in people see a public profile (id, handle, display name); the rest is the user's own.
   User: { id: 'person', handle: 'person', displayName: 'person', '*': 'selfOrAdmin' },
@@ -113,6 +116,18 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
   RatingEdge: { '*': 'inherit' },
   EventConnection: { '*': 'inherit' },
   EventEdge: { '*': 'inherit' },
+  // Trust objects are reached only through User.trustScore / trustHistory (self or admin) and admin mutations.
+  TrustScore: { '*': 'inherit' },
+  TrustDimensionScore: { '*': 'inherit' },
+  TrustExplanation: { '*': 'inherit' },
+  TrustReason: { '*': 'inherit' },
+  TrustContributor: { '*': 'inherit' },
+  TrustPath: { '*': 'inherit' },
+  TrustPathStep: { '*': 'inherit' },
+  TrustImprovement: { '*': 'inherit' },
+  TrustSnapshot: { '*': 'inherit' },
+  TrustSnapshotConnection: { '*': 'inherit' },
+  TrustSnapshotEdge: { '*': 'inherit' },
   // Partners: anyone who can see a partner (a consent, an inquiry, a perk) sees its id and name; its scopes and
   // key dates only the partner itself and admins.
   Partner: {
