@@ -114,7 +114,9 @@ export async function startGateway(options: {
     maxDepth: { n: 12 },
     maxAliases: { n: 30 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 4000 },
+    // Enforced by graphql-js's own parser instead (parseOptions below): armor's token plugin throws from a
+    // plugin hook, which Apollo answers with HTTP 500; the parser's limit is a syntax error, a coded 400.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: 20000 },
     blockFieldSuggestion: { enabled: config.production },
   });
@@ -123,6 +125,7 @@ export async function startGateway(options: {
     schema,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: 4000 },
     formatError: formatError(config.production),
     validationRules: [...(protection.validationRules ?? [])],
     plugins: [

@@ -1,0 +1,267 @@
+/**
+ * Fault tolerance: a gateway under a steady write load loses its Neo4j to SIGKILL and gets it back.
+ * This file runs its OWN second Neo4j (temp home, its own Bolt port) so the shared one is never touched.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSchema } from '../../gateway.js';
+import { createDriver } from '../../src/db/driver.js';
+import {
+  credentialsFile,
+  embeddedUri,
+  ensureJars,
+  kill,
+  start,
+  stop,
+  type EmbeddedOptions,
+} from '../../src/db/embedded.js';
+import { migrate } from '../../src/db/migrations.js';
+import { startGateway, type Gateway } from '../../src/server.js';
+import { config, unique, userToken } from './helpers.js';
+
+const LOOPS = 4;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+interface Outcome {
+  loop: number;
+  op: 'registerUser' | 'endorse' | 'rate';
+  /** The id the write is about: the user id, or the returned relationship id when acknowledged. */
+  subject: string;
+  startedAt: number;
+  endedAt: number;
+  /** 'OK', an error code, or 'TRANSPORT' when no GraphQL answer came back at all. */
+  result: string;
+}
+
+describe('Neo4j killed with SIGKILL under write load', () => {
+  let home: string;
+  let options: EmbeddedOptions;
+  let driver: Driver;
+  let gateway: Gateway;
+
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'credence-faults-'));
+    // The jars the project's own Neo4j already uses (.neo4j/lib at the repo root by default): no second copy.
+    const libDir = join(config.neo4j.home, 'lib');
+    ensureJars(libDir, () => {});
+    options = {
+      home,
+      boltPort: await freePort(),
+      heap: '384m',
+      pageCache: '64m',
+      libDir,
+      log: () => {},
+    };
+    await start(options);
+    const { password } = JSON.parse(readFileSync(credentialsFile(home), 'utf8')) as { password: string };
+    driver = createDriver({ uri: embeddedUri(options.boltPort), user: 'neo4j', password });
+    await migrate(driver);
+    gateway = await startGateway({ schema: buildSchema(), driver, config, port: 0 });
+  }, 240_000);
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await driver?.close();
+    if (options) await stop(options);
+    if (home) rmSync(home, { recursive: true, force: true });
+  }, 120_000);
+
+  async function post(
+    token: string,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<{ result: string; data?: Record<string, { id: string }> }> {
+    try {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(30_000),
+      });
+      const body = (await response.json()) as {
+        data?: Record<string, { id: string }> | null;
+        errors?: { extensions?: { code?: string } }[];
+      };
+      if (body.errors?.length) return { result: String(body.errors[0]!.extensions?.code ?? 'NO_CODE') };
+      return { result: 'OK', data: body.data ?? undefined };
+    } catch {
+      return { result: 'TRANSPORT' };
+    }
+  }
+
+  const health = async () => (await fetch(gateway.url.replace(/\/graphql$/, '/health'))).status;
+
+  it('never crashes, answers UNAVAILABLE promptly, recovers, and loses no acknowledged write', async () => {
+    const prefix = unique('fault');
+    const outcomes: Outcome[] = [];
+    let running = true;
+
+    /** One writer: register a user, endorse and rate (twice) the previous one of this loop, repeat. */
+    async function writer(loop: number): Promise<void> {
+      let previous: string | undefined;
+      for (let i = 0; running; i++) {
+        const id = `${prefix}_${loop}_${i}`;
+        const token = await userToken(id);
+        const record = async (op: Outcome['op'], query: string, variables: Record<string, unknown>) => {
+          const startedAt = Date.now();
+          const answer = await post(token, query, variables);
+          const returned = answer.data ? Object.values(answer.data)[0]?.id : undefined;
+          outcomes.push({
+            loop,
+            op,
+            subject: returned ?? id,
+            startedAt,
+            endedAt: Date.now(),
+            result: answer.result,
+          });
+          return answer.result === 'OK';
+        };
+        const registered = await record(
+          'registerUser',
+          'mutation($input: RegisterUserInput!) { registerUser(input: $input) { id } }',
+          { input: { handle: id.toLowerCase(), displayName: `Writer ${loop}` } },
+        );
+        if (!registered) {
+          await sleep(50);
+          continue;
+        }
+        if (previous) {
+          await record('endorse', 'mutation($input: EndorseInput!) { endorse(input: $input) { id } }', {
+            input: { targetId: previous, strength: 3, public: true },
+          });
+          for (const rating of [5, 7]) {
+            await record('rate', 'mutation($input: RateInput!) { rate(input: $input) { id } }', {
+              input: { targetId: previous, rating },
+            });
+          }
+        }
+        previous = id;
+      }
+    }
+
+    const writers = Array.from({ length: LOOPS }, (_, loop) => writer(loop));
+    await sleep(5_000);
+
+    const killedAt = Date.now();
+    kill(options);
+    // Long enough for every writer to see at least two full UNAVAILABLE answers (each waits out the driver's
+    // retry budget) while nothing listens on the port.
+    await sleep(15_000);
+    expect(await health()).toBe(503);
+
+    const restartBegan = Date.now();
+    await start(options);
+    const restartedAt = Date.now();
+    // Recovery without a gateway restart: writes succeed again on the same gateway and driver.
+    const recoveryDeadline = Date.now() + 30_000;
+    while (
+      Date.now() < recoveryDeadline &&
+      !outcomes.some((o) => o.startedAt > restartedAt && o.result === 'OK')
+    ) {
+      await sleep(100);
+    }
+    await sleep(2_000);
+    running = false;
+    await Promise.all(writers);
+    expect(await health()).toBe(200);
+
+    const before = outcomes.filter((o) => o.endedAt < killedAt);
+    const whileDown = outcomes.filter((o) => o.startedAt > killedAt + 100 && o.endedAt < restartBegan);
+    const after = outcomes.filter((o) => o.startedAt > restartedAt);
+    const unavailableMs = whileDown.map((o) => o.endedAt - o.startedAt).sort((a, b) => a - b);
+    const acknowledged = outcomes.filter((o) => o.result === 'OK');
+    const failed = outcomes.filter((o) => o.result !== 'OK');
+
+    if (process.env.CREDENCE_FAULTS_DEBUG) {
+      for (const o of outcomes)
+        console.log(o.loop, o.op, o.startedAt - killedAt, o.endedAt - killedAt, o.result);
+    }
+    // Every failure is a coded GraphQL error, never a crash, a dropped connection or an uncoded error.
+    expect(new Set(failed.map((o) => o.result))).toEqual(new Set(['UNAVAILABLE']));
+    expect(before.filter((o) => o.result === 'OK').length).toBeGreaterThanOrEqual(LOOPS * 3);
+    expect(whileDown.length).toBeGreaterThan(0);
+    expect(whileDown.every((o) => o.result === 'UNAVAILABLE')).toBe(true);
+    // Promptly: bounded by the driver's retry budget (5 s) plus connection set-up, not a minute of queueing.
+    expect(unavailableMs.at(-1)!).toBeLessThan(10_000);
+    expect(after.some((o) => o.result === 'OK')).toBe(true);
+
+    // Nothing acknowledged is lost.
+    const session = driver.session();
+    try {
+      const count = async (cypher: string, params: Record<string, unknown>) =>
+        ((await session.run(cypher, params)).records[0]!.get('n') as number) ?? 0;
+      const ackUsers = acknowledged.filter((o) => o.op === 'registerUser').map((o) => o.subject);
+      const ackEndorsements = acknowledged.filter((o) => o.op === 'endorse').map((o) => o.subject);
+      const ackRatings = acknowledged.filter((o) => o.op === 'rate').map((o) => o.subject);
+      expect(await count('MATCH (u:User) WHERE u.id IN $ids RETURN count(u) AS n', { ids: ackUsers })).toBe(
+        ackUsers.length,
+      );
+      expect(
+        await count('MATCH ()-[r:ENDORSES]->() WHERE r.id IN $ids RETURN count(r) AS n', {
+          ids: ackEndorsements,
+        }),
+      ).toBe(ackEndorsements.length);
+      // A rating is current (RATED) or was replaced by the next one (moved to the rater's PastRating history).
+      expect(
+        await count(
+          `CALL { MATCH ()-[r:RATED]->() WHERE r.id IN $ids RETURN r.id AS id
+                  UNION MATCH (p:PastRating) WHERE p.id IN $ids RETURN p.id AS id }
+           RETURN count(id) AS n`,
+          { ids: ackRatings },
+        ),
+      ).toBe(ackRatings.length);
+
+      // Never half-done: every user of this run is whole, and a replaced rating always has its successor.
+      const pattern = `${prefix}_`;
+      expect(
+        await count(
+          `MATCH (u:User) WHERE u.id STARTS WITH $pattern
+             AND (u.handle IS NULL OR u.createdAt IS NULL OR u.status IS NULL OR u.displayName IS NULL)
+           RETURN count(u) AS n`,
+          { pattern },
+        ),
+      ).toBe(0);
+      expect(
+        await count(
+          `MATCH (a:User)-[:RATED_BEFORE]->(p:PastRating) WHERE a.id STARTS WITH $pattern
+             AND NOT EXISTS { MATCH (a)-[:RATED]->(:User {id: p.targetId}) }
+           RETURN count(p) AS n`,
+          { pattern },
+        ),
+      ).toBe(0);
+      expect(
+        await count(
+          `MATCH (a:User)-[r:ENDORSES]->() WHERE a.id STARTS WITH $pattern
+             AND (r.id IS NULL OR r.strength IS NULL OR r.createdAt IS NULL)
+           RETURN count(r) AS n`,
+          { pattern },
+        ),
+      ).toBe(0);
+    } finally {
+      await session.close();
+    }
+
+    const median = unavailableMs[Math.floor(unavailableMs.length / 2)];
+    console.log(
+      `faults: ${outcomes.length} writes (${acknowledged.length} acknowledged, ${failed.length} UNAVAILABLE, ` +
+        `0 acknowledged lost); while down ${whileDown.length} answered UNAVAILABLE in ` +
+        `median ${median} ms, max ${unavailableMs.at(-1)} ms; Neo4j restart took ${restartedAt - restartBegan} ms; ` +
+        `first write after restart ${Math.min(...after.filter((o) => o.result === 'OK').map((o) => o.endedAt)) - restartedAt} ms later`,
+    );
+  }, 180_000);
+});
