@@ -1,6 +1,12 @@
 import { pageArgs } from '../src/db/pagination.js';
 import type { Resolvers } from '../src/generated/graphql.js';
-import { contributorsView, pathsView, recomputeUser, setAnchor, setScoringConsent } from '../src/trust/service.js';
+import {
+  contributorsView,
+  pathsView,
+  recomputeUser,
+  setAnchor,
+  setScoringConsent,
+} from '../src/trust/service.js';
 
 export const trustResolvers: Resolvers = {
   Mutation: {
@@ -18,7 +24,8 @@ export const trustResolvers: Resolvers = {
       if (!state?.consent) return 'NO_CONSENT';
       return state.score ? 'SCORED' : 'PENDING';
     },
-    scoringConsent: async (user, _, { loaders }) => (await loaders.trustState.load(user.id))?.consent ?? false,
+    scoringConsent: async (user, _, { loaders }) =>
+      (await loaders.trustState.load(user.id))?.consent ?? false,
     anchor: async (user, _, { loaders }) => (await loaders.trustState.load(user.id))?.anchor ?? false,
     trustHistory: (user, { first, after }, { loaders }) =>
       loaders.trustHistory.load({ parentId: user.id, page: pageArgs(first, after) }),

@@ -30,7 +30,8 @@ export async function recordVerifiedIdentity(
       assurance: input.assurance,
       expiresAt,
     });
-    if (linked.kind === 'linked') await afterWrite(tx, { kind: 'own-evidence', userId: linked.identity.userId });
+    if (linked.kind === 'linked')
+      await afterWrite(tx, { kind: 'own-evidence', userId: linked.identity.userId });
     return linked;
   });
   if (outcome.kind === 'user-not-found') throw notFound('User');
