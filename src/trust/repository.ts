@@ -345,7 +345,7 @@ export async function pathsThrough(
      UNWIND $contributorIds AS contributorId
      MATCH (c:User {id: contributorId})
      CALL (c) {
-       MATCH p = SHORTEST 1 (a:User WHERE a.trustIsAnchor OR a.anchor)
+       MATCH p = SHORTEST 1 (a:User WHERE (a.trustIsAnchor OR a.anchor) AND a.id <> $userId)
                  (()-[v:ENDORSES|RATED WHERE coalesce(v.rating, 1) > 0]->()){0,${maxHops}} (c)
        RETURN p LIMIT 1
      }
