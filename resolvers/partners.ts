@@ -21,6 +21,10 @@ export const partnersResolvers: Resolvers = {
     inquiries: (_, { first, after }, { db, viewer }) => inquiries(db, viewer, pageArgs(first, after)),
     auditLog: (_, { first, after }, { db }) => auditLog(db, pageArgs(first, after)),
   },
+  // Federation: other subgraphs refer to a partner by id; resolved through the request's loader.
+  Partner: {
+    __resolveReference: (reference, { loaders }) => loaders.partnerById.load(reference.id),
+  },
   Mutation: {
     createPartner: (_, { input }, { db, viewer }) => createPartner(db, viewer, input),
     rotatePartnerKey: (_, { partnerId }, { db, viewer }) => rotatePartnerKey(db, viewer, partnerId),

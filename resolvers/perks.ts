@@ -16,6 +16,8 @@ export const perksResolvers: Resolvers = {
     archivePerk: (_, { perkId }, { db, viewer }) => archivePerk(db, viewer, perkId),
   },
   Perk: {
+    // Federation: other subgraphs refer to a perk by id; resolved through the request's loader.
+    __resolveReference: (reference, { loaders }) => loaders.perkById.load(reference.id),
     partner: async (perk, _, { loaders }) => (await loaders.partnerById.load(perk.partnerId))!,
   },
 };

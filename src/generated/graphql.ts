@@ -1064,11 +1064,19 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Partner: Partner;
+  Perk: Perk;
   User: User;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Partner:
+    ( { __typename: 'Partner' }
+    & GraphQLRecursivePick<FederationTypes['Partner'], {"id":true}> );
+  Perk:
+    ( { __typename: 'Perk' }
+    & GraphQLRecursivePick<FederationTypes['Perk'], {"id":true}> );
   User:
     ( { __typename: 'User' }
     & ( GraphQLRecursivePick<FederationTypes['User'], {"id":true}>
@@ -1408,7 +1416,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
-export type PartnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner']> = ResolversObject<{
+export type PartnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner'], FederationReferenceType extends FederationReferenceTypes['Partner'] = FederationReferenceTypes['Partner']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Partner']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   keyIssuedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1417,7 +1426,8 @@ export type PartnerResolvers<ContextType = Context, ParentType extends Resolvers
   scopes?: Resolver<Array<ResolversTypes['PartnerScope']>, ParentType, ContextType>;
 }>;
 
-export type PerkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Perk'] = ResolversParentTypes['Perk']> = ResolversObject<{
+export type PerkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Perk'] = ResolversParentTypes['Perk'], FederationReferenceType extends FederationReferenceTypes['Perk'] = FederationReferenceTypes['Perk']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Perk']> | FederationReferenceType, FederationReferenceType, ContextType>;
   archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

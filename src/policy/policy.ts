@@ -164,7 +164,12 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
  * fields of a resolved entity are then governed by POLICY like anywhere else. Every type with a
  * `__resolveReference` needs an entry or the server refuses to start.
  */
-export const ENTITY_POLICY: Record<string, RuleName> = { User: 'person' };
+export const ENTITY_POLICY: Record<string, RuleName> = {
+  User: 'person',
+  // The catalogue is public (Query.perk); a partner record only to itself and admins (Query.partner).
+  Perk: 'public',
+  Partner: 'partnerSelfOrAdmin',
+};
 
 /** Types the federation runtime adds; their fields are reached only through entities governed above. */
 const FRAMEWORK_TYPES = new Set(['_Service']);

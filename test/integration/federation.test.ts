@@ -19,9 +19,14 @@ import {
   unique,
   type GraphQLResponse,
 } from './helpers.js';
+import { newPartner, newPerk, removePartners, type TestPartner } from './partner-helpers.js';
 
 const made: string[] = [];
-afterAll(() => removeUsers(made));
+const partners: string[] = [];
+afterAll(async () => {
+  await removeUsers(made);
+  await removePartners(partners);
+});
 
 const ENTITIES = `query($representations: [_Any!]!) {
   _entities(representations: $representations) { __typename ... on User { id handle } }
@@ -64,12 +69,19 @@ function appliedDirectives(source: string): Map<string, string[]> {
 let sdl = '';
 let people: { id: string; handle: string; token: string }[] = [];
 let admin = '';
+let partner: TestPartner;
+let otherPartner: TestPartner;
+let perkIds: string[] = [];
 
 beforeAll(async () => {
   admin = await adminToken();
   people = [];
   for (let i = 0; i < 3; i++) people.push(await newUser(`Federated ${i}`));
   made.push(...people.map((p) => p.id));
+  partner = await newPartner(unique('FederatedPartner'));
+  otherPartner = await newPartner(unique('OtherPartner'));
+  partners.push(partner.id, otherPartner.id);
+  perkIds = [await newPerk(partner, { minScore: 600 }, 'Perk A'), await newPerk(partner, {}, 'Perk B')];
   const response = await gql<{ _service: { sdl: string } }>('{ _service { sdl } }');
   sdl = response.data!._service.sdl;
 });
@@ -107,7 +119,22 @@ describe('_service { sdl }', () => {
     expect(applied.get('User.id')).toEqual(['@tag(name: "partner")']);
     expect(applied.get('User.handle')).toEqual(['@tag(name: "partner")']);
     expect(applied.get('User.displayName')).toEqual(['@shareable', '@tag(name: "partner")']);
-    expect(applied.get('PageInfo')).toEqual(['@shareable']);
+    expect(applied.get('PageInfo')).toEqual(['@shareable', '@tag(name: "partner")']);
+    expect(applied.get('Perk')).toEqual(['@key(fields: "id")', '@tag(name: "partner")']);
+    expect(applied.get('Partner')).toEqual(['@key(fields: "id")', '@tag(name: "partner")']);
+    for (const type of ['PerkRule', 'DimensionMinimum', 'PerkConnection', 'PerkEdge', 'EligibilityDecision'])
+      expect(applied.get(type)).toEqual(['@tag(name: "partner")']);
+    // What a partner may ask: the catalogue, eligibility decisions, itself. Nothing else of Query or Mutation.
+    const tagged = [...applied]
+      .filter(([, list]) => list.includes('@tag(name: "partner")'))
+      .map(([at]) => at);
+    expect(tagged.filter((at) => at.startsWith('Query.') || at.startsWith('Mutation.')).sort()).toEqual([
+      'Query.currentPartner',
+      'Query.eligibilities',
+      'Query.eligibility',
+      'Query.perk',
+      'Query.perks',
+    ]);
     // User-only fields carry no partner tag, so the partner contract leaves them out.
     for (const field of [
       'createdAt',
@@ -210,6 +237,61 @@ describe('_entities', () => {
       'representations[0] names "Identity", which is not an entity of this subgraph; ' +
         'representations[1] has none of the keys of User ("id" or "handle")',
     );
+  });
+});
+
+describe('_entities for Perk and Partner', () => {
+  const MIXED = `query($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      __typename ... on User { id } ... on Perk { id name } ... on Partner { id name }
+    }
+  }`;
+
+  it('resolves a Perk for anyone (the catalogue is public) and a Partner for itself only', async () => {
+    const perk = await gql(MIXED, { representations: [{ __typename: 'Perk', id: perkIds[1] }] });
+    expect(perk.errors).toBeUndefined();
+    expect(perk.data).toEqual({ _entities: [{ __typename: 'Perk', id: perkIds[1], name: 'Perk B' }] });
+
+    const representations = [
+      { __typename: 'Partner', id: partner.id },
+      { __typename: 'Partner', id: otherPartner.id },
+    ];
+    const asPartner = await gql<{ _entities: ({ id: string } | null)[] }>(
+      MIXED,
+      { representations },
+      { apiKey: partner.apiKey },
+    );
+    expect(codes(asPartner)).toEqual(['FORBIDDEN']);
+    expect(asPartner.errors![0]!.path).toEqual(['_entities', 1]);
+    expect(asPartner.data!._entities[0]!.id).toBe(partner.id);
+    expect(asPartner.data!._entities[1]).toBeNull();
+  });
+
+  it('answers 100 representations of three entity types with one Neo4j query per type, in order', async () => {
+    // Position i holds a User (i % 3 == 0), a Perk (1) or a Partner (2); every tenth position is unknown.
+    const missing = unique('nobody');
+    const representations = Array.from({ length: 100 }, (_, i) => {
+      const kind = (['User', 'Perk', 'Partner'] as const)[i % 3]!;
+      if (i % 10 === 0) return { __typename: kind, id: `${missing}_${i}` };
+      const id =
+        kind === 'User'
+          ? people[i % 2]!.id
+          : kind === 'Perk'
+            ? perkIds[i % 2]!
+            : [partner, otherPartner][i % 2]!.id;
+      return { __typename: kind, id };
+    });
+    const names: Record<string, string> = { [perkIds[0]!]: 'Perk A', [perkIds[1]!]: 'Perk B' };
+    const response = await gql<{ _entities: unknown[] }>(MIXED, { representations }, { token: admin });
+    expect(response.errors).toBeUndefined();
+    expect(response.extensions!.neo4jQueries).toBe(3);
+    expect(response.data!._entities).toHaveLength(100);
+    response.data!._entities.forEach((entity, i) => {
+      const { __typename, id } = representations[i]!;
+      if (i % 10 === 0) return expect(entity).toBeNull();
+      expect(entity).toMatchObject({ __typename, id });
+      if (__typename === 'Perk') expect(entity).toMatchObject({ name: names[id] });
+    });
   });
 });
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
@@ -72,7 +73,7 @@ export async function startRentals(options: {
   const schema = buildSubgraphSchema([
     { typeDefs: parse(RENTALS_SDL), resolvers: rentalsResolvers(options.rentals) },
   ]);
-  const server = new ApolloServer({ schema });
+  const server = new ApolloServer({ schema, plugins: [ApolloServerPluginInlineTrace()] });
   const received: RunningSubgraph['received'] = [];
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port ?? 0, host: '127.0.0.1' },

@@ -72,7 +72,11 @@ export async function startLocalGateway(options: {
     supergraphSdl: options.supergraphSdl,
     buildService: ({ url }) => new ForwardingDataSource({ url }),
   });
-  const server = new ApolloServer<ForwardedCredentials>({ gateway });
+  // Subgraph errors reach the caller with their code and path, never with the gateway's stack traces.
+  const server = new ApolloServer<ForwardedCredentials>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+  });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port ?? 0, host: '127.0.0.1' },
     context: async ({ req }) => {
