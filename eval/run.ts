@@ -8,11 +8,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASELINE_SCORE, EIGENTRUST_ALPHA, MODEL_VERSION } from '../src/trust/engine/index.js';
+import {
+  BASELINE_SCORE,
+  EIGENTRUST_ALPHA,
+  MODEL_VERSION,
+  RATER_FULL_STANDING_RELATIVE_TRUST,
+} from '../src/trust/engine/index.js';
 import { readSignedNetwork } from './data.js';
 import { leaveOneOut } from './fxg-loo.js';
 import { measurePerformance } from './performance.js';
-import { ANCHOR_COUNT, chooseAnchors, SYBIL_RING_DEGREE, sybilRuns } from './sybil.js';
+import { ANCHOR_COUNT, ATTACK_SEEDS, chooseAnchors, SYBIL_RING_DEGREE, sybilRuns } from './sybil.js';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -55,19 +60,27 @@ const markdown = [
   '## Sybil attacks',
   '',
   `Anchors: the ${ANCHOR_COUNT} users with the most positive ratings from distinct raters in the first 20% of the ` +
-    `timeline (original ids ${Array.from(anchors, (anchor) => data.originalIds[anchor]).join(', ')}). ` +
-    `Sybils: a ring, each rating +10 and endorsing (strength 5) the next ${SYBIL_RING_DEGREE}. ` +
-    `Attack edges: distinct honest raters (seeded draw) rate +10 and endorse the target sybil. ` +
-    `Everybody has the same non-graph evidence (none), so only REPUTATION and NETWORK differ. ` +
-    `alpha = ${EIGENTRUST_ALPHA}, baseline score ${BASELINE_SCORE}.`,
+    `timeline (selectAnchorsByEarlyPositiveRatings; original ids ${Array.from(anchors, (anchor) => data.originalIds[anchor]).join(', ')}). ` +
+    `The attack happens at the end of the data (time T of the last rating). Sybils are created at T and form a ring, ` +
+    `each rating +10 and endorsing (strength 5) the next ${SYBIL_RING_DEGREE}. Attack edges: distinct honest, non-anchor ` +
+    `accounts that have rated someone (seeded draw) rate +10 and endorse the target sybil at T. Every account's age ` +
+    `is days from its first rating given or received to T (accountAgeDaysFromTimeline), so sybils are 0 days old; ` +
+    `nobody has identities or events. alpha = ${EIGENTRUST_ALPHA}, rater standing full at t·n = ` +
+    `${RATER_FULL_STANDING_RELATIVE_TRUST}, baseline score ${BASELINE_SCORE}. ` +
+    `AUC = P(score of a random honest account > score of a random sybil), ties ½, over all ${data.userCount} honest ` +
+    `accounts; "min/mean over seeds" over ${ATTACK_SEEDS.length} draws of the attack edges; "net non-negative" keeps ` +
+    `only honest accounts with at least as many positive as negative ratings; "no age" re-scores everyone with age 0 ` +
+    `(graph dimensions only).`,
   '',
-  '| sybils | attack edges | AUC | AUC (honest = net non-negative) | AUC t_j only | AUC goodness only | honest mean | sybil mean (band) | sybil max | target | target gain |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
+  '| sybils | attack edges | AUC | AUC min / mean over seeds | AUC net non-negative | AUC no age | AUC t_j only | AUC goodness only | honest mean | sybil mean (band) | sybil REPUTATION / NETWORK pts | sybil max | target | target gain |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...sybil.map(
     (run) =>
-      `| ${run.sybils} | ${run.attackEdges} | ${fixed(run.auc)} | ${fixed(run.aucNetNonNegativeHonest)} | ` +
+      `| ${run.sybils} | ${run.attackEdges} | ${fixed(run.auc)} | ${fixed(run.aucMinOverSeeds)} / ${fixed(run.aucMeanOverSeeds)} | ` +
+      `${fixed(run.aucNetNonNegativeHonest)} | ${fixed(run.aucWithoutAccountAge)} | ` +
       `${fixed(run.aucNetworkTrustOnly)} | ${fixed(run.aucGoodnessOnly)} | ${fixed(run.honestMeanScore, 1)} | ` +
-      `${fixed(run.sybilMeanScore, 1)} (${run.sybilMeanBand}) | ${run.sybilMaxScore} | ${run.targetScore} | ${run.targetGain >= 0 ? '+' : ''}${run.targetGain} |`,
+      `${fixed(run.sybilMeanScore, 1)} (${run.sybilMeanBand}) | ${fixed(run.sybilMeanReputationPoints, 1)} / ` +
+      `${fixed(run.sybilMeanNetworkPoints, 1)} | ${run.sybilMaxScore} | ${run.targetScore} | ${run.targetGain >= 0 ? '+' : ''}${run.targetGain} |`,
   ),
   '',
   '## Timings (seeded random graph)',

@@ -9,7 +9,10 @@ describe('eigenTrust', () => {
     // Anchor 0 -> 1 -> 2, node 2 trusts nobody (dangling), a = 0.15:
     //   t1 = 0.85·t0, t2 = 0.85·t1 = 0.7225·t0, t0 = 0.15 + 0.85·t2 (restart + dangling mass)
     //   => t0 = 0.15 / (1 − 0.85·0.7225) = 0.15 / 0.385875; the three sum to 1.
-    const result = eigenTrust(3, i32([0, 1]), i32([1, 2]), f64([1, 1]), i32([0]), { tolerance: 1e-14 });
+    const result = eigenTrust(3, i32([0, 1]), i32([1, 2]), f64([1, 1]), i32([0]), {
+      alpha: 0.15,
+      tolerance: 1e-14,
+    });
     const t0 = 0.15 / 0.385875;
     expect(result.trust[0]).toBeCloseTo(t0, 12);
     expect(result.trust[1]).toBeCloseTo(0.85 * t0, 12);
@@ -27,15 +30,13 @@ describe('eigenTrust', () => {
       i32(targets),
       f64(targets.map(() => 5)),
       i32([0]),
-      {
-        tolerance: 1e-14,
-      },
+      { alpha: 0.15, tolerance: 1e-14 },
     );
     const t0 = 0.15 / 0.2775;
     expect(wide.trust[0]).toBeCloseTo(t0, 12);
     for (const k of targets) expect(wide.trust[k]).toBeCloseTo((0.85 * t0) / 100, 12);
     // Endorsing just one account gives it all of 0.85·t0.
-    const single = eigenTrust(2, i32([0]), i32([1]), f64([5]), i32([0]), { tolerance: 1e-14 });
+    const single = eigenTrust(2, i32([0]), i32([1]), f64([5]), i32([0]), { alpha: 0.15, tolerance: 1e-14 });
     expect(single.trust[1]).toBeCloseTo(0.85 * t0, 12);
   });
 
@@ -49,9 +50,7 @@ describe('eigenTrust', () => {
       i32([1, 1, 2, 3, 0]),
       f64([2, 1, 1, -5, 4]),
       i32([0]),
-      {
-        tolerance: 1e-14,
-      },
+      { alpha: 0.15, tolerance: 1e-14 },
     );
     const t0 = 0.15 / 0.2775;
     expect(result.trust[1]).toBeCloseTo(0.75 * 0.85 * t0, 12);
@@ -69,12 +68,35 @@ describe('eigenTrust', () => {
     //   t2 = 0.85·(t0 + t1), t0 = t1 = ½·(0.15 + 0.85·t2). With s = t0 + t1: s = 0.15 + 0.85·0.85·s
     //   => s = 0.15/0.2775, t2 = 0.85·s, each anchor contributes half of t2.
     // Anchor 0 gets nothing from in-neighbours: its only share is the restart.
-    const result = eigenTrust(3, i32([0, 1]), i32([2, 2]), f64([1, 1]), i32([0, 1]), { tolerance: 1e-14 });
+    const result = eigenTrust(3, i32([0, 1]), i32([2, 2]), f64([1, 1]), i32([0, 1]), {
+      alpha: 0.15,
+      tolerance: 1e-14,
+    });
     expect(result.trust[2]).toBeCloseTo((0.85 * 0.15) / 0.2775, 12);
     const shares = networkShares(result, 2);
     expect(shares.map((share) => share.contributor)).toEqual([0, 1]);
     expect(shares[0]?.share).toBeCloseTo(0.5, 12);
     expect(shares[1]?.share).toBeCloseTo(0.5, 12);
     expect(networkShares(result, 0)).toEqual([{ contributor: null, share: 1 }]);
+  });
+
+  it('lets a closed region (a sybil ring) hold only inflow/a: a = 0.3 halves what a = 0.15 allows', () => {
+    // Anchor 0 endorses honest 1 and sybil 2 equally; sybils 2 ⇄ 3 trust only each other; 1 is dangling.
+    // Region R = {2, 3} receives (1 − a)·½·t0 and loses a·t_R to restarts: t_R = (1 − a)·t0/(2a).
+    // Dangling 1 returns its mass: t1 = (1 − a)·½·t0, t0 = a + (1 − a)·t1 (all restart mass goes to 0).
+    //   a = 0.3:  t1 = 0.35·t0, t0 = 0.3 + 0.7·0.35·t0 ⇒ t0 = 0.3/0.755, t_R = 0.7·t0/0.6.
+    //   a = 0.15: t1 = 0.425·t0, t0 = 0.15 + 0.85·0.425·t0 ⇒ t0 = 0.15/0.63875, t_R = 0.85·t0/0.3.
+    const src = i32([0, 0, 2, 3]);
+    const dst = i32([1, 2, 3, 2]);
+    const weight = f64([1, 1, 1, 1]);
+    const strict = eigenTrust(4, src, dst, weight, i32([0]), { alpha: 0.3, tolerance: 1e-14 });
+    const loose = eigenTrust(4, src, dst, weight, i32([0]), { alpha: 0.15, tolerance: 1e-14 });
+    const strictT0 = 0.3 / 0.755;
+    const looseT0 = 0.15 / 0.63875;
+    expect(strict.trust[0]).toBeCloseTo(strictT0, 12);
+    expect((strict.trust[2] as number) + (strict.trust[3] as number)).toBeCloseTo((0.7 * strictT0) / 0.6, 12);
+    expect((loose.trust[2] as number) + (loose.trust[3] as number)).toBeCloseTo((0.85 * looseT0) / 0.3, 12);
+    // The model's default is a = 0.3.
+    expect(eigenTrust(4, src, dst, weight, i32([0]), { tolerance: 1e-14 }).trust).toEqual(strict.trust);
   });
 });

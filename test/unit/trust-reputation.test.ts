@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
+  accountAgeDaysFromTimeline,
   computeAll,
   reputationEvidence,
   selectAnchorsByEarlyPositiveRatings,
 } from '../../src/trust/engine/index.js';
 
 describe('reputationEvidence', () => {
-  it('weights each rating by the rater’s standing min(1, t·n) and fairness (hand-computed)', () => {
-    // n = 10. Rater A: t = 0.2 → t·n = 2 → standing 1, f = 0.9, rates +10 → +1·0.9·1.0 = 0.9.
-    // Rater B: t = 0.05 → standing 0.5, f = 0.8, rates +5 → 0.5·0.8·0.5 = 0.2.
-    // Rater C: t = 0.02 → standing 0.2, f = 1, rates −10 → negative 0.2·1·1 = 0.2.
+  it('weights each rating by the rater’s standing min(1, t·n/5) and fairness (hand-computed)', () => {
+    // n = 10. Rater A: t = 0.6 → t·n = 6 ≥ 5 → standing 1, f = 0.9, rates +10 → 1·0.9·1.0 = 0.9.
+    // Rater B: t = 0.25 → t·n = 2.5 → standing 0.5, f = 0.8, rates +5 → 0.5·0.8·0.5 = 0.2.
+    // Rater C: t = 0.1 → t·n = 1 (the average account) → standing 0.2, f = 1, rates −10 → negative 0.2.
     // Rater D: t = 0 (unvouched) → standing 0, rates +10 → counts, but weighs 0.
     const evidence = reputationEvidence(
       [
-        { rating: 10, raterTrust: 0.2, raterFairness: 0.9 },
-        { rating: 5, raterTrust: 0.05, raterFairness: 0.8 },
-        { rating: -10, raterTrust: 0.02, raterFairness: 1 },
+        { rating: 10, raterTrust: 0.6, raterFairness: 0.9 },
+        { rating: 5, raterTrust: 0.25, raterFairness: 0.8 },
+        { rating: -10, raterTrust: 0.1, raterFairness: 1 },
         { rating: 10, raterTrust: 0, raterFairness: 1 },
       ],
       0.4,
@@ -122,5 +123,27 @@ describe('selectAnchorsByEarlyPositiveRatings', () => {
       1,
     );
     expect(Array.from(anchors)).toEqual([1]);
+  });
+});
+
+describe('accountAgeDaysFromTimeline', () => {
+  it('counts days from a user’s first rating given or received to the end of the data', () => {
+    const day = 86_400;
+    // User 0 first appears at day 0 (gives), 1 at day 0 (receives), 2 at day 3, 3 at day 10, 4 never.
+    const ages = accountAgeDaysFromTimeline(
+      Int32Array.from([0, 2, 3, 2]),
+      Int32Array.from([1, 0, 0, 1]),
+      Float64Array.from([0, 3 * day, 10 * day, 7 * day]),
+      5,
+    );
+    expect(Array.from(ages)).toEqual([10, 10, 7, 0, 0]);
+    const asOf = accountAgeDaysFromTimeline(
+      Int32Array.from([0]),
+      Int32Array.from([1]),
+      Float64Array.from([day]),
+      2,
+      31 * day,
+    );
+    expect(Array.from(asOf)).toEqual([30, 30]);
   });
 });

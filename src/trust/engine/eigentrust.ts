@@ -9,7 +9,12 @@ import { buildCsr, type Csr } from './csr.js';
  * splits one's weight 100 ways instead of multiplying it; p is uniform over the anchors; the
  * mass of accounts that trust nobody (dangling) goes back to p. t sums to 1.
  */
-export const EIGENTRUST_ALPHA = 0.15;
+/**
+ * Restart probability. A region that only trusts itself (a sybil ring) keeps the trust that
+ * flows in until a restart: it holds inflow/a in total, so a = 0.3 halves what a = 0.15 lets
+ * it accumulate from the same attack edges (docs/trust-model.md).
+ */
+export const EIGENTRUST_ALPHA = 0.3;
 export const EIGENTRUST_TOLERANCE = 1e-10;
 const DEFAULT_MAX_ITERATIONS = 10_000;
 

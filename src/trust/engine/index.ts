@@ -17,6 +17,7 @@
  * - reputationEvidence(received, goodness, userCount) → one user's REPUTATION evidence (used by
  *   computeAll; for the incremental refresh of a single user)
  * - selectAnchorsByEarlyPositiveRatings(src, dst, rating, time, n, k) → the data-only anchor rule
+ * - accountAgeDaysFromTimeline(src, dst, time, n, asOf?) → account ages for an imported network
  */
 export { buildCsr, type Csr, type DuplicatePolicy } from './csr.js';
 export {
@@ -51,3 +52,4 @@ export {
 } from './compute-all.js';
 export { reputationEvidence, type ReceivedRating } from './reputation.js';
 export { selectAnchorsByEarlyPositiveRatings, ANCHOR_EARLY_WINDOW, DEFAULT_ANCHOR_COUNT } from './anchors.js';
+export { accountAgeDaysFromTimeline } from './timeline.js';

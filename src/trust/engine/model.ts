@@ -3,7 +3,7 @@
  * and bands. Every constant here is documented in docs/trust-model.md under MODEL_VERSION;
  * changing any of them changes scores, so it must come with a new version.
  */
-export const MODEL_VERSION = '2026-11.1';
+export const MODEL_VERSION = '2026-11.2';
 
 export type Dimension = 'IDENTITY' | 'HISTORY' | 'REPUTATION' | 'NETWORK';
 export const DIMENSIONS: readonly Dimension[] = ['IDENTITY', 'HISTORY', 'REPUTATION', 'NETWORK'];
@@ -58,6 +58,14 @@ export const HISTORY_PRIOR_STRENGTH = 3;
 // REPUTATION
 /** Pseudo-raters at goodness 0: with V total rater standing, confidence is V / (V + this). */
 export const REPUTATION_PRIOR_STRENGTH = 3;
+
+/**
+ * A rater's standing is full at this multiple of the average account's trust (t·n = 5) and
+ * linear below it. Five, not one: a ring of fake accounts fed by a few attack edges reaches a
+ * sizeable fraction of the average account's trust by recirculating it, so "as trusted as the
+ * average account" is too low a bar for a rating to count in full (docs/trust-model.md).
+ */
+export const RATER_FULL_STANDING_RELATIVE_TRUST = 5;
 
 // NETWORK
 /** t_j·n (trust relative to the average account's 1/n) at which the network dimension is full. */
@@ -373,9 +381,9 @@ export function networkValue(network: NetworkEvidence): number {
   return Math.min(1, Math.log1p(relativeTrust(network)) / Math.log1p(NETWORK_FULL_RELATIVE_TRUST));
 }
 
-/** A rater's standing: their trust relative to the average account, capped at 1. */
+/** A rater's standing: min(1, t·n / 5), their trust relative to the average account over 5, capped at 1. */
 export function raterStanding(trust: number, userCount: number): number {
-  return Math.min(1, Math.max(0, trust) * Math.max(1, userCount));
+  return Math.min(1, (Math.max(0, trust) * Math.max(1, userCount)) / RATER_FULL_STANDING_RELATIVE_TRUST);
 }
 
 export function networkDimension(evidence: UserEvidence): DimensionResult {
