@@ -19,7 +19,7 @@ import {
   unique,
   type GraphQLResponse,
 } from './helpers.js';
-import { newPartner, newPerk, removePartners, type TestPartner } from './partner-helpers.js';
+import { newPartner, newPerk, removePartners, setTrust, type TestPartner } from './partner-helpers.js';
 
 const made: string[] = [];
 const partners: string[] = [];
@@ -310,27 +310,47 @@ describe('inline traces (ftv1)', () => {
 
 describe('the access policy through _entities', () => {
   const PRIVATE = `query($representations: [_Any!]!) {
-    _entities(representations: $representations) { ... on User { id createdAt identities { totalCount } } }
+    _entities(representations: $representations) {
+      ... on User { id createdAt identities { totalCount } trustScore { value } }
+    }
   }`;
 
-  it("cannot read another user's private fields, exactly as user(id) cannot", async () => {
+  it("cannot read another user's private fields or score, exactly as user(id) cannot", async () => {
     const [reader, other] = people;
+    // The other user has a score (the trust engine's materialised properties), so hiding it is the policy's doing.
+    await setTrust([other!.id], { value: 712, band: 'GOOD' });
+    const asAdmin = await gql<{ _entities: { trustScore: { value: number } }[] }>(
+      PRIVATE,
+      { representations: [{ __typename: 'User', id: other!.id }] },
+      { token: admin },
+    );
+    expect(asAdmin.errors).toBeUndefined();
+    expect(asAdmin.data!._entities[0]!.trustScore.value).toBe(712);
+
     const direct = await gql(
-      'query($id: ID!) { user(id: $id) { id createdAt } }',
+      'query($id: ID!) { user(id: $id) { id createdAt trustScore { value } } }',
       { id: other!.id },
       { token: reader!.token },
     );
-    expect(codes(direct)).toEqual(['FORBIDDEN']);
+    expect(codes(direct)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
 
     const response = await gql<{
-      _entities: ({ id: string; createdAt: string | null; identities: unknown } | null)[];
+      _entities: ({
+        id: string;
+        createdAt: string | null;
+        identities: unknown;
+        trustScore: unknown;
+      } | null)[];
     }>(PRIVATE, { representations: [{ __typename: 'User', id: other!.id }] }, { token: reader!.token });
-    expect(codes(response).sort()).toEqual(['FORBIDDEN', 'FORBIDDEN']);
-    expect(response.errors!.map((e) => e.path).sort()).toEqual([
-      ['_entities', 0, 'createdAt'],
-      ['_entities', 0, 'identities'],
+    expect(codes(response)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    expect(response.errors!.map((e) => e.path!.join('.')).sort()).toEqual([
+      '_entities.0.createdAt',
+      '_entities.0.identities',
+      '_entities.0.trustScore',
     ]);
-    expect(response.data!._entities).toEqual([{ id: other!.id, createdAt: null, identities: null }]);
+    expect(response.data!._entities).toEqual([
+      { id: other!.id, createdAt: null, identities: null, trustScore: null },
+    ]);
   });
 
   it('lets a user read their own private fields through _entities', async () => {

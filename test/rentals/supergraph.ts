@@ -68,6 +68,9 @@ export async function startLocalGateway(options: {
   supergraphSdl: string;
   port?: number;
 }): Promise<RunningSupergraph> {
+  // @apollo/gateway otherwise probes cloud metadata endpoints and sends usage metrics to Apollo from every
+  // instance; a local supergraph of an identity service has no business phoning home. Opt back in by setting it.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ url }) => new ForwardingDataSource({ url }),
