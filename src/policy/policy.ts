@@ -5,7 +5,7 @@
  */
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Viewer } from '../auth/viewer.js';
-import { forbidden, unauthenticated } from '../errors.js';
+import { credenceError } from '../errors.js';
 
 /** A rule says whether the viewer may resolve the field on this parent (or why not). */
 export type Rule = (viewer: Viewer, parent: unknown) => true | string;
@@ -182,8 +182,11 @@ export function ruleFor(typeName: string, fieldName: string): RuleName | undefin
 export function check(rule: RuleName, viewer: Viewer, parent: unknown): void {
   const verdict = RULES[rule](viewer, parent);
   if (verdict === true) return;
-  if (viewer.kind === 'anonymous') throw unauthenticated();
-  throw forbidden(verdict);
+  // `policyRule` names the rule that refused, so clients (and the policy-matrix test) can tell a policy refusal
+  // from a domain one.
+  if (viewer.kind === 'anonymous')
+    throw credenceError('UNAUTHENTICATED', 'Authentication required', { policyRule: rule });
+  throw credenceError('FORBIDDEN', 'Not allowed', { reason: verdict, policyRule: rule });
 }
 
 /** The object types and fields the policy must cover: everything the schema serves. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import neo4j from 'neo4j-driver';
 import type { Db, Tx } from '../db/driver.js';
 import { DISPUTE_PROJECTION, type DisputeRow, type DisputedItemKind } from './model.js';
 
@@ -103,7 +104,7 @@ export async function openDisputes(db: Db, limit: number): Promise<DisputeRow[]>
     `MATCH (u:User)-[:FILED]->(d:Dispute {status: 'OPEN'})
      WITH u, d ORDER BY d.createdAt, d.id LIMIT $limit
      RETURN ${DISPUTE_PROJECTION} AS dispute`,
-    { limit },
+    { limit: neo4j.int(limit) },
   );
   return rows.map((r) => r.dispute);
 }

@@ -146,9 +146,11 @@ describe('audit of inquiries', () => {
     // An unknown perk decides nothing, so nothing is logged.
     const missing = await gql(CHECK, { perkId: unique('perk'), userId: user.id }, { apiKey: partner.apiKey });
     expect(codes(missing)).toEqual(['NOT_FOUND']);
-    const [{ n }] = await cypher<{ n: number }>('MATCH (q:Inquiry {subjectId: $id}) RETURN count(q) AS n', {
-      id: user.id,
-    });
+    const { n } = (
+      await cypher<{ n: number }>('MATCH (q:Inquiry {subjectId: $id}) RETURN count(q) AS n', {
+        id: user.id,
+      })
+    )[0]!;
     expect(n).toBe(1);
   });
 });

@@ -330,9 +330,11 @@ describe('eligibility', () => {
     const single = await gql(CHECK, { perkId, userId: user.id }, { apiKey: partner.apiKey });
     expect(codes(single)).toEqual(['RATE_LIMITED']);
     expect(single.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
-    const [{ n }] = await cypher<{ n: number }>('MATCH (q:Inquiry {partnerId: $p}) RETURN count(q) AS n', {
-      p: partner.id,
-    });
+    const { n } = (
+      await cypher<{ n: number }>('MATCH (q:Inquiry {partnerId: $p}) RETURN count(q) AS n', {
+        p: partner.id,
+      })
+    )[0]!;
     expect(n).toBe(22);
   });
 });
@@ -375,10 +377,12 @@ describe('eligibilities for many people', () => {
       band: null,
     }));
     expect(large.data!.eligibilities).toEqual(expected);
-    const [{ n }] = await cypher<{ n: number }>(
-      'MATCH (q:Inquiry {partnerId: $p}) WHERE q.subjectId STARTS WITH $prefix RETURN count(q) AS n',
-      { p: partner.id, prefix },
-    );
+    const { n } = (
+      await cypher<{ n: number }>(
+        'MATCH (q:Inquiry {partnerId: $p}) WHERE q.subjectId STARTS WITH $prefix RETURN count(q) AS n',
+        { p: partner.id, prefix },
+      )
+    )[0]!;
     expect(n).toBe(1010);
     console.log(
       `eligibilities for 1,000 people: ${large.extensions!.neo4jQueries} Neo4j queries, ${elapsed.toFixed(0)} ms`,
