@@ -14,8 +14,10 @@ import {
   type RunningSupergraph,
 } from '../rentals/supergraph.js';
 import { adminToken, codes, cypher, newUser, removeUsers, unique, type GraphQLResponse } from './helpers.js';
+import { newPartner, removePartners } from './partner-helpers.js';
 
 const made: string[] = [];
+const partners: string[] = [];
 let rentals: RunningSubgraph;
 let supergraph: RunningSupergraph;
 let composed: Composed;
@@ -69,6 +71,7 @@ afterAll(async () => {
   await supergraph?.stop();
   await rentals?.stop();
   await removeUsers(made);
+  await removePartners(partners);
 });
 
 describe('composition', () => {
@@ -144,9 +147,18 @@ describe('the supergraph', () => {
     expect(mine.map((r) => r.user.handle)).toEqual([veteran.handle, veteran.handle, newcomer.handle]);
   });
 
-  it('forwards a partner API key (x-api-key) to the subgraphs', async () => {
-    const apiKey = unique('key');
-    await ask(`{ rental(id: "${rentalIds.veteranBike}") { id } }`, { 'x-api-key': apiKey });
-    expect(rentals.received.at(-1)!['x-api-key']).toBe(apiKey);
+  it("forwards a partner's API key (x-api-key): Credence recognises the partner through the gateway", async () => {
+    const partner = await newPartner(unique('RentalsPartner'));
+    partners.push(partner.id);
+    const response = await ask<{ currentPartner: { id: string }; rental: { id: string } }>(
+      `{ currentPartner { id } rental(id: "${rentalIds.veteranBike}") { id } }`,
+      { 'x-api-key': partner.apiKey },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      currentPartner: { id: partner.id },
+      rental: { id: rentalIds.veteranBike },
+    });
+    expect(rentals.received.at(-1)!['x-api-key']).toBe(partner.apiKey);
   });
 });
