@@ -90,6 +90,8 @@ export interface RecomputeReport {
   ratings: number;
   endorsements: number;
   anchors: number;
+  /** Passes over the edges each algorithm needed to reach its tolerance. */
+  iterations: { fairnessGoodness: number; eigenTrust: number };
   millis: { load: number; compute: number; write: number };
 }
 
@@ -165,6 +167,7 @@ export async function recomputeGraph(
     ratings: graph.ratings.src.length,
     endorsements: graph.endorsements.src.length,
     anchors: graph.anchors.length,
+    iterations: { fairnessGoodness: computation.fxgIterations, eigenTrust: computation.network.iterations },
     millis: { load: loaded - began, compute: computed - loaded, write: Date.now() - computed },
   };
 }
