@@ -19,10 +19,12 @@ export const usersResolvers: Resolvers = {
     updateProfile: (_, { input }, { db, viewer }) => updateProfile(db, viewer, input),
   },
   User: {
-    // Federation: other subgraphs refer to a user by id or by handle; both go through the request's loaders.
+    // Federation: other subgraphs refer to a user by id or by handle; a batch of either or both is one query.
     __resolveReference: (reference, { loaders }) =>
-      'id' in reference && reference.id
-        ? loaders.userById.load(reference.id)
-        : loaders.userByHandle.load((reference as { handle: string }).handle),
+      loaders.userByReference.load(
+        'id' in reference && reference.id != null
+          ? { id: reference.id }
+          : { handle: (reference as { handle: string }).handle },
+      ),
   },
 };

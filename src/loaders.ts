@@ -14,7 +14,7 @@ import { perksByIds } from './perks/repository.js';
 import type { DisputeRow } from './privacy/model.js';
 import { disputesOfUsers } from './privacy/repository.js';
 import type { UserRow } from './users/model.js';
-import { usersByHandles, usersByIds } from './users/repository.js';
+import { usersByHandles, usersByIds, usersByIdsOrHandles } from './users/repository.js';
 
 interface PageKey {
   parentId: string;
@@ -86,6 +86,9 @@ function relationshipLoader<T extends { createdAt: string; id: string }>(
   );
 }
 
+/** A User entity representation's key: its id, or its handle. */
+export type UserReference = { id: string } | { handle: string };
+
 /** Per-request loaders (made afresh for every request, so no data leaks between callers). */
 export function createLoaders(db: Db) {
   const userById = new DataLoader<string, UserRow | null>(async (ids) =>
@@ -95,9 +98,26 @@ export function createLoaders(db: Db) {
     byKey(await usersByHandles(db, handles), (u) => u.handle, handles),
   );
   const users = { byId: userById, byHandle: userByHandle };
+  /** Federation: `_entities` representations of User by either key, one query for a whole batch of both. */
+  const userByReference = new DataLoader<UserReference, UserRow | null, string>(
+    async (references) => {
+      const ids = references.flatMap((r) => ('id' in r ? [r.id] : []));
+      const handles = references.flatMap((r) => ('handle' in r ? [r.handle] : []));
+      const rows = await usersByIdsOrHandles(db, ids, handles);
+      for (const row of rows) {
+        userById.prime(row.id, row);
+        userByHandle.prime(row.handle, row);
+      }
+      return references.map(
+        (r) => rows.find((row) => ('id' in r ? row.id === r.id : row.handle === r.handle)) ?? null,
+      );
+    },
+    { cacheKeyFn: (r) => ('id' in r ? `id:${r.id}` : `handle:${r.handle}`) },
+  );
   return {
     userById,
     userByHandle,
+    userByReference,
     identities: pageLoader<IdentityRow>(
       (ids, page) => identitiesOfUsers(db, ids, page),
       (i) => ({ at: i.verifiedAt, id: i.id }),

@@ -26,6 +26,20 @@ export async function usersByHandles(db: Db, handles: readonly string[]): Promis
   ).map((r) => r.user);
 }
 
+/** Users by id or by handle in one statement (federation representations may mix both keys). */
+export async function usersByIdsOrHandles(
+  db: Db,
+  ids: readonly string[],
+  handles: readonly string[],
+): Promise<UserRow[]> {
+  return (
+    await db.read<{ user: UserRow }>(
+      `MATCH (u:User) WHERE u.id IN $ids OR u.handle IN $handles RETURN ${USER_PROJECTION} AS user`,
+      { ids, handles },
+    )
+  ).map((r) => r.user);
+}
+
 /** One query: the page and the total. */
 export async function usersPage(db: Db, page: PageArgs): Promise<Connection<UserRow>> {
   const [row] = await db.read<{ users: UserRow[]; total: number }>(

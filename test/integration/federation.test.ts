@@ -175,7 +175,7 @@ describe('_entities', () => {
     expect(byHandle.data!._entities).toEqual([{ __typename: 'User', id: a!.id, handle: a!.handle }]);
   });
 
-  it('answers 100 representations with one Neo4j query per key, in input order, null for unknown ids', async () => {
+  it('answers 100 representations with one Neo4j query (by id, by handle, or both), in order, null for unknown', async () => {
     // Known users at positions 7, 50 and 93; the other 97 ids exist nowhere.
     const known = new Map([
       [7, people[0]!],
@@ -207,6 +207,20 @@ describe('_entities', () => {
     expect(byHandle.errors).toBeUndefined();
     expect(byHandle.data!._entities).toEqual(expected);
     expect(byHandle.extensions!.neo4jQueries).toBe(1);
+
+    // Both keys in one batch (even positions by id, odd by handle): still one query.
+    const mixed = await gql<EntitiesData>(
+      ENTITIES,
+      {
+        representations: ids.map((id, i) =>
+          i % 2 === 0 ? { __typename: 'User', id } : { __typename: 'User', handle: handles[i] },
+        ),
+      },
+      { token: admin },
+    );
+    expect(mixed.errors).toBeUndefined();
+    expect(mixed.data!._entities).toEqual(expected);
+    expect(mixed.extensions!.neo4jQueries).toBe(1);
   });
 
   it('refuses a representation without __typename with a clear BAD_USER_INPUT', async () => {
