@@ -1,5 +1,6 @@
 import type { Resolvers } from '../src/generated/graphql.js';
 import { identitiesResolvers } from './identities.js';
+import { oidcResolvers } from './oidc.js';
 import { partnersResolvers } from './partners.js';
 import { perksResolvers } from './perks.js';
 import { privacyResolvers } from './privacy.js';
@@ -17,6 +18,7 @@ const domains: Resolvers[] = [
   partnersResolvers,
   perksResolvers,
   privacyResolvers,
+  oidcResolvers,
 ];
 
 export function buildResolvers(): Resolvers {

@@ -33,6 +33,7 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX audit_entry_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)',
   'CREATE CONSTRAINT dispute_id IF NOT EXISTS FOR (d:Dispute) REQUIRE d.id IS UNIQUE',
   'CREATE INDEX dispute_status IF NOT EXISTS FOR (d:Dispute) ON (d.status, d.createdAt)',
+  'CREATE CONSTRAINT identity_provider_name IF NOT EXISTS FOR (p:IdentityProvider) REQUIRE p.name IS UNIQUE',
 ];
 
 export async function migrate(driver: Driver, database?: string): Promise<number> {

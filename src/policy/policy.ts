@@ -72,6 +72,7 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
     eligibility: 'partnerEligibility',
     eligibilities: 'partnerEligibility',
     openDisputes: 'admin',
+    identityProviders: 'admin',
   },
   Mutation: {
     registerUser: 'person',
@@ -94,6 +95,8 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
     disputeItem: 'person',
     resolveDispute: 'admin',
     deleteMe: 'person',
+    configureIdentityProvider: 'admin',
+    linkVerifiedIdentity: 'person',
     setScoringConsent: 'person',
     recomputeTrust: 'admin',
     setAnchor: 'admin',
@@ -156,6 +159,8 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
   // Decisions reach only the partner that asked (Query.eligibility); they never carry a score.
   EligibilityDecision: { '*': 'inherit' },
   Dispute: { '*': 'inherit' },
+  IdentityProvider: { '*': 'inherit' },
+  AcrAssurance: { '*': 'inherit' },
 };
 
 /**
