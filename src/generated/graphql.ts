@@ -7,6 +7,7 @@ import type { TrustScoreRow, TrustSnapshotRow } from '../trust/model.js';
 import type { PartnerRow, ConsentRow, InquiryRow, AuditEntryRow } from '../partners/model.js';
 import type { PerkRow, PerkRuleRow, EligibilityDecisionRow } from '../perks/model.js';
 import type { DisputeRow } from '../privacy/model.js';
+import type { ProviderRow } from '../oidc/model.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -22,6 +23,17 @@ export type Scalars = {
   /** An ISO-8601 date-time with offset, e.g. 2026-11-26T12:00:00.000Z. */
   DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AcrAssurance = {
+  __typename?: 'AcrAssurance';
+  acr: Scalars['String']['output'];
+  assurance: IdentityAssurance;
+};
+
+export type AcrAssuranceInput = {
+  acr: Scalars['String']['input'];
+  assurance: IdentityAssurance;
 };
 
 /** An administrative action (partner keys, disputes, identity providers), kept for accountability. */
@@ -46,6 +58,17 @@ export type AuditEntryEdge = {
   __typename?: 'AuditEntryEdge';
   cursor: Scalars['String']['output'];
   node: AuditEntry;
+};
+
+export type ConfigureIdentityProviderInput = {
+  acrAssurance?: InputMaybe<Array<AcrAssuranceInput>>;
+  assurance: IdentityAssurance;
+  audience: Scalars['String']['input'];
+  issuer: Scalars['String']['input'];
+  /** http(s) URL of the provider's JWKS. */
+  jwksUri: Scalars['String']['input'];
+  /** 1–64 characters of [a-z0-9-_.]. */
+  name: Scalars['String']['input'];
 };
 
 /** A person's permission for a partner to check them. */
@@ -258,6 +281,19 @@ export type IdentityEdge = {
   node: Identity;
 };
 
+/** An OpenID Connect provider whose ID tokens Credence verifies (signature against its JWKS, iss, aud, exp, nonce). */
+export type IdentityProvider = {
+  __typename?: 'IdentityProvider';
+  acrAssurance: Array<AcrAssurance>;
+  /** The assurance of an identity from this provider when its token carries no mapped acr. */
+  assurance: IdentityAssurance;
+  audience: Scalars['String']['output'];
+  issuer: Scalars['String']['output'];
+  jwksUri: Scalars['String']['output'];
+  /** The provider name identities are recorded under. */
+  name: Scalars['String']['output'];
+};
+
 /** One partner check of one person: logged in the same transaction as the decision, allowed or refused. */
 export type Inquiry = {
   __typename?: 'Inquiry';
@@ -293,9 +329,20 @@ export type LinkIdentityInput = {
   userId: Scalars['ID']['input'];
 };
 
+export type LinkVerifiedIdentityInput = {
+  /** The OpenID Connect ID token the provider issued to the caller. */
+  idToken: Scalars['String']['input'];
+  /** When given, the token's nonce claim must equal it. */
+  nonce?: InputMaybe<Scalars['String']['input']>;
+  /** A configured provider's name. */
+  provider: Scalars['String']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   archivePerk: Perk;
+  /** Admin: adds or replaces an identity provider (audited). */
+  configureIdentityProvider: IdentityProvider;
   createPartner: CreatePartnerPayload;
   createPerk: Perk;
   /** Erases the caller's account: profile, identities, events, consents, disputes and every relationship; the inquiry and audit trail stays, pseudonymised. */
@@ -304,6 +351,11 @@ export type Mutation = {
   endorse: Endorsement;
   grantConsent: Consent;
   linkIdentity: Identity;
+  /**
+   * The caller links an identity by presenting an ID token of a configured provider. Only the keyed hash of the
+   * token's subject is stored; an identity already linked to another account is a CONFLICT.
+   */
+  linkVerifiedIdentity: Identity;
   rate: Rating;
   /** Admin: recompute one user's score now (network trust from the last full computation). */
   recomputeTrust?: Maybe<TrustScore>;
@@ -328,6 +380,11 @@ export type Mutation = {
 
 export type MutationArchivePerkArgs = {
   perkId: Scalars['ID']['input'];
+};
+
+
+export type MutationConfigureIdentityProviderArgs = {
+  input: ConfigureIdentityProviderInput;
 };
 
 
@@ -358,6 +415,11 @@ export type MutationGrantConsentArgs = {
 
 export type MutationLinkIdentityArgs = {
   input: LinkIdentityInput;
+};
+
+
+export type MutationLinkVerifiedIdentityArgs = {
+  input: LinkVerifiedIdentityInput;
 };
 
 
@@ -534,6 +596,8 @@ export type Query = {
   eligibilities: Array<EligibilityDecision>;
   /** A partner (ELIGIBILITY_CHECK) checks one person who consented to it: FORBIDDEN (reason NO_CONSENT) otherwise. */
   eligibility: EligibilityDecision;
+  /** Configured identity providers (admin). */
+  identityProviders: Array<IdentityProvider>;
   /** Inquiries, newest first: admins see all, a partner only its own. */
   inquiries: InquiryConnection;
   /** Who the caller is, when authenticated as a user (or an admin acting as one). */
@@ -1087,12 +1151,15 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuditEntry: ResolverTypeWrapper<AuditEntryRow>;
+  AcrAssurance: ResolverTypeWrapper<AcrAssurance>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AcrAssuranceInput: AcrAssuranceInput;
+  AuditEntry: ResolverTypeWrapper<AuditEntryRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
+  ConfigureIdentityProviderInput: ConfigureIdentityProviderInput;
   Consent: ResolverTypeWrapper<ConsentRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsentScope: ConsentScope;
@@ -1122,10 +1189,12 @@ export type ResolversTypes = ResolversObject<{
   IdentityAssurance: IdentityAssurance;
   IdentityConnection: ResolverTypeWrapper<Omit<IdentityConnection, 'edges'> & { edges: Array<ResolversTypes['IdentityEdge']> }>;
   IdentityEdge: ResolverTypeWrapper<Omit<IdentityEdge, 'node'> & { node: ResolversTypes['Identity'] }>;
+  IdentityProvider: ResolverTypeWrapper<ProviderRow>;
   Inquiry: ResolverTypeWrapper<InquiryRow>;
   InquiryConnection: ResolverTypeWrapper<Omit<InquiryConnection, 'edges'> & { edges: Array<ResolversTypes['InquiryEdge']> }>;
   InquiryEdge: ResolverTypeWrapper<Omit<InquiryEdge, 'node'> & { node: ResolversTypes['Inquiry'] }>;
   LinkIdentityInput: LinkIdentityInput;
+  LinkVerifiedIdentityInput: LinkVerifiedIdentityInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Partner: ResolverTypeWrapper<PartnerRow>;
@@ -1173,12 +1242,15 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuditEntry: AuditEntryRow;
+  AcrAssurance: AcrAssurance;
   String: Scalars['String']['output'];
+  AcrAssuranceInput: AcrAssuranceInput;
+  AuditEntry: AuditEntryRow;
   ID: Scalars['ID']['output'];
   AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
   Int: Scalars['Int']['output'];
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
+  ConfigureIdentityProviderInput: ConfigureIdentityProviderInput;
   Consent: ConsentRow;
   Boolean: Scalars['Boolean']['output'];
   CreatePartnerInput: CreatePartnerInput;
@@ -1202,10 +1274,12 @@ export type ResolversParentTypes = ResolversObject<{
   Identity: IdentityRow;
   IdentityConnection: Omit<IdentityConnection, 'edges'> & { edges: Array<ResolversParentTypes['IdentityEdge']> };
   IdentityEdge: Omit<IdentityEdge, 'node'> & { node: ResolversParentTypes['Identity'] };
+  IdentityProvider: ProviderRow;
   Inquiry: InquiryRow;
   InquiryConnection: Omit<InquiryConnection, 'edges'> & { edges: Array<ResolversParentTypes['InquiryEdge']> };
   InquiryEdge: Omit<InquiryEdge, 'node'> & { node: ResolversParentTypes['Inquiry'] };
   LinkIdentityInput: LinkIdentityInput;
+  LinkVerifiedIdentityInput: LinkVerifiedIdentityInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Partner: PartnerRow;
@@ -1241,6 +1315,11 @@ export type ResolversParentTypes = ResolversObject<{
   User: UserRow;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
+}>;
+
+export type AcrAssuranceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AcrAssurance'] = ResolversParentTypes['AcrAssurance']> = ResolversObject<{
+  acr?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  assurance?: Resolver<ResolversTypes['IdentityAssurance'], ParentType, ContextType>;
 }>;
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
@@ -1364,6 +1443,15 @@ export type IdentityEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Identity'], ParentType, ContextType>;
 }>;
 
+export type IdentityProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IdentityProvider'] = ResolversParentTypes['IdentityProvider']> = ResolversObject<{
+  acrAssurance?: Resolver<Array<ResolversTypes['AcrAssurance']>, ParentType, ContextType>;
+  assurance?: Resolver<ResolversTypes['IdentityAssurance'], ParentType, ContextType>;
+  audience?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  jwksUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type InquiryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Inquiry'] = ResolversParentTypes['Inquiry']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   decision?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1387,6 +1475,7 @@ export type InquiryEdgeResolvers<ContextType = Context, ParentType extends Resol
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   archivePerk?: Resolver<ResolversTypes['Perk'], ParentType, ContextType, RequireFields<MutationArchivePerkArgs, 'perkId'>>;
+  configureIdentityProvider?: Resolver<ResolversTypes['IdentityProvider'], ParentType, ContextType, RequireFields<MutationConfigureIdentityProviderArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['CreatePartnerPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   createPerk?: Resolver<ResolversTypes['Perk'], ParentType, ContextType, RequireFields<MutationCreatePerkArgs, 'input'>>;
   deleteMe?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1394,6 +1483,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   endorse?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationEndorseArgs, 'input'>>;
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'input'>>;
   linkIdentity?: Resolver<ResolversTypes['Identity'], ParentType, ContextType, RequireFields<MutationLinkIdentityArgs, 'input'>>;
+  linkVerifiedIdentity?: Resolver<ResolversTypes['Identity'], ParentType, ContextType, RequireFields<MutationLinkVerifiedIdentityArgs, 'input'>>;
   rate?: Resolver<ResolversTypes['Rating'], ParentType, ContextType, RequireFields<MutationRateArgs, 'input'>>;
   recomputeTrust?: Resolver<Maybe<ResolversTypes['TrustScore']>, ParentType, ContextType, RequireFields<MutationRecomputeTrustArgs, 'userId'>>;
   recordEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationRecordEventArgs, 'input'>>;
@@ -1462,6 +1552,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   currentPartner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
   eligibilities?: Resolver<Array<ResolversTypes['EligibilityDecision']>, ParentType, ContextType, RequireFields<QueryEligibilitiesArgs, 'perkId' | 'userIds'>>;
   eligibility?: Resolver<ResolversTypes['EligibilityDecision'], ParentType, ContextType, RequireFields<QueryEligibilityArgs, 'perkId' | 'userId'>>;
+  identityProviders?: Resolver<Array<ResolversTypes['IdentityProvider']>, ParentType, ContextType>;
   inquiries?: Resolver<ResolversTypes['InquiryConnection'], ParentType, ContextType, RequireFields<QueryInquiriesArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   openDisputes?: Resolver<Array<ResolversTypes['Dispute']>, ParentType, ContextType, RequireFields<QueryOpenDisputesArgs, 'first'>>;
@@ -1618,6 +1709,7 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AcrAssurance?: AcrAssuranceResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
@@ -1636,6 +1728,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Identity?: IdentityResolvers<ContextType>;
   IdentityConnection?: IdentityConnectionResolvers<ContextType>;
   IdentityEdge?: IdentityEdgeResolvers<ContextType>;
+  IdentityProvider?: IdentityProviderResolvers<ContextType>;
   Inquiry?: InquiryResolvers<ContextType>;
   InquiryConnection?: InquiryConnectionResolvers<ContextType>;
   InquiryEdge?: InquiryEdgeResolvers<ContextType>;

@@ -1,0 +1,14 @@
+import type { Resolvers } from '../src/generated/graphql.js';
+import { configureProvider, linkVerifiedIdentity, listProviders } from '../src/oidc/service.js';
+
+export const oidcResolvers: Resolvers = {
+  Query: {
+    identityProviders: (_, __, { db }) => listProviders(db),
+  },
+  Mutation: {
+    configureIdentityProvider: (_, { input }, { db, viewer }) =>
+      configureProvider(db, viewer, { ...input, acrAssurance: input.acrAssurance ?? [] }),
+    linkVerifiedIdentity: (_, { input }, { db, config, viewer }) =>
+      linkVerifiedIdentity(db, config, viewer, input),
+  },
+};
