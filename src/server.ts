@@ -132,7 +132,7 @@ export async function startGateway(options: {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // graphql-armor's typings resolve @apollo/server's CommonJS declarations; the plugins are the same objects.
       ...((protection.plugins ?? []) as unknown as ApolloServerPlugin<Context>[]),
-      queryCountPlugin,
+      ...(config.production ? [] : [queryCountPlugin]),
       // ftv1 traces go to a router only when it asks for them (apollo-federation-include-trace: ftv1).
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
       ...(config.production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
