@@ -41,5 +41,7 @@ export const trustResolvers: Resolvers = {
     contributors: (score, _, { db }) => contributorsView(db, score.userId, score.explanation),
     paths: (score, _, { db }) => pathsView(db, score.userId, score.explanation),
     improvements: (score) => score.explanation.improvements,
+    // Scores stored before disputes existed have no count: nothing was under review then.
+    itemsUnderReview: (score) => score.explanation.underReview ?? 0,
   },
 };

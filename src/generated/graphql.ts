@@ -806,6 +806,8 @@ export type TrustExplanation = {
   contributors: Array<TrustContributor>;
   /** What you can do, with the exact points each would add (the model re-run on the change). */
   improvements: Array<TrustImprovement>;
+  /** Events and ratings you disputed: left out of this score while they are under review. */
+  itemsUnderReview: Scalars['Int']['output'];
   /** For the top contributors, a shortest chain of vouches from a trust anchor to you. */
   paths: Array<TrustPath>;
   /** The (up to) four most negative reasons, as in an adverse-action notice. */
@@ -1617,6 +1619,7 @@ export type TrustDimensionScoreResolvers<ContextType = Context, ParentType exten
 export type TrustExplanationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustExplanation'] = ResolversParentTypes['TrustExplanation']> = ResolversObject<{
   contributors?: Resolver<Array<ResolversTypes['TrustContributor']>, ParentType, ContextType>;
   improvements?: Resolver<Array<ResolversTypes['TrustImprovement']>, ParentType, ContextType>;
+  itemsUnderReview?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['TrustPath']>, ParentType, ContextType>;
   principalReasons?: Resolver<Array<ResolversTypes['TrustReason']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['TrustReason']>, ParentType, ContextType>;

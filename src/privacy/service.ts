@@ -7,6 +7,14 @@ import { audit } from '../partners/repository.js';
 import { id, integerIn, text } from '../validation.js';
 import { STATEMENT_MAX, type DisputeRow } from './model.js';
 import * as repository from './repository.js';
+import { afterWrite, beforeErasure, type TrustChange } from '../trust/service.js';
+
+/** What a disputed item's review changes in the subject's score (reports do not enter scores). */
+function disputeChange(kind: DisputeRow['itemKind'], userId: string): TrustChange | null {
+  if (kind === 'EVENT') return { kind: 'own-evidence', userId };
+  if (kind === 'RATING') return { kind: 'rated', targetId: userId };
+  return null;
+}
 
 function personId(viewer: Viewer): string {
   const userId = actingUserId(viewer);
@@ -27,6 +35,9 @@ export async function disputeItem(
     if (!item) throw notFound('An event, rating or report about you with this id');
     if (item.openDispute) throw conflict('This item is already under dispute');
     await repository.markItem(tx, item.kind, itemId, true);
+    // While under review the item is left out of the score, at once.
+    const change = disputeChange(item.kind, userId);
+    if (change) await afterWrite(tx, change);
     return repository.createDispute(tx, { userId, itemId, itemKind: item.kind, statement });
   });
 }
@@ -46,6 +57,9 @@ export async function resolveDispute(
     if (input.outcome === 'UPHELD') await repository.removeItem(tx, dispute.itemKind, dispute.itemId);
     else await repository.markItem(tx, dispute.itemKind, dispute.itemId, false);
     await audit(tx, { actorId: adminId, action: `DISPUTE_${input.outcome}`, targetId: dispute.id });
+    // Removed or restored, the score follows at once.
+    const change = disputeChange(dispute.itemKind, dispute.userId);
+    if (change) await afterWrite(tx, change);
     return repository.closeDispute(tx, dispute.id, input.outcome, adminId);
   });
 }
@@ -61,7 +75,12 @@ export function erasedPseudonym(config: Config, userId: string): string {
 
 export async function deleteMe(db: Db, config: Config, viewer: Viewer): Promise<boolean> {
   const userId = personId(viewer);
-  const erased = await db.writeTx((tx) => repository.eraseUser(tx, userId, erasedPseudonym(config, userId)));
+  const erased = await db.writeTx(async (tx) => {
+    const refreshAffected = await beforeErasure(tx, userId);
+    const done = await repository.eraseUser(tx, userId, erasedPseudonym(config, userId));
+    if (done) await refreshAffected();
+    return done;
+  });
   if (!erased) throw notFound('Account');
   return true;
 }

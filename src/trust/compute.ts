@@ -36,7 +36,12 @@ function storedShares(shares: { userId: string | null; share: number }[]): Store
  * The explanation as stored: exact reasons from the engine, the network points split over the stored shares
  * (so they sum exactly to the NETWORK points), and improvements with their exact gains.
  */
-function explain(score: TrustScore, shares: StoredShare[], evidence: UserEvidence): StoredExplanation {
+function explain(
+  score: TrustScore,
+  shares: StoredShare[],
+  evidence: UserEvidence,
+  underReview: number,
+): StoredExplanation {
   // networkContributors works on indices: index k stands for shares[k]; the anchor restart is `null`.
   const asIndices: NetworkShare[] = shares.map((s, k) => ({
     contributor: s.userId === null && !s.others ? null : k,
@@ -59,6 +64,7 @@ function explain(score: TrustScore, shares: StoredShare[], evidence: UserEvidenc
       points: i.gain,
       summary: i.summary,
     })),
+    underReview,
   };
 }
 
@@ -137,7 +143,7 @@ export async function recomputeGraph(
           share: c.share,
         })),
       );
-      score = scoreWrite(trustScore, explain(trustScore, shares, evidence));
+      score = scoreWrite(trustScore, explain(trustScore, shares, evidence, graph.underReview[j]!));
     }
     rows[j] = {
       id: graph.ids[j]!,
@@ -204,7 +210,7 @@ export async function refreshUsers(tx: Tx, userIds: readonly string[], now = Dat
     if (input.consent) {
       const trustScore = scoreUser(evidence);
       const shares = input.explanation?.contributors.map(({ points: _points, ...share }) => share) ?? [];
-      score = scoreWrite(trustScore, explain(trustScore, shares, evidence));
+      score = scoreWrite(trustScore, explain(trustScore, shares, evidence, input.underReview));
     }
     return {
       id: input.id,

@@ -17,6 +17,8 @@ export interface StoredExplanation {
   /** Contributors with their points (the same order as shares). */
   contributors: (StoredShare & { points: number })[];
   improvements: { action: string; points: number; summary: string }[];
+  /** Events and ratings the user disputed, left out of this score while under review. */
+  underReview: number;
 }
 
 /** The materialised score of one user (codegen mapper for TrustScore). */

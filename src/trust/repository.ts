@@ -21,6 +21,8 @@ export interface LoadedGraph {
   ratings: { src: Int32Array; dst: Int32Array; rating: Float64Array };
   endorsements: { src: Int32Array; dst: Int32Array; strength: Float64Array };
   anchors: Int32Array;
+  /** Per user: events and ratings they disputed, left out of scoring while under review. */
+  underReview: Int32Array;
 }
 
 async function stream(
@@ -82,6 +84,7 @@ export async function loadGraph(
     },
   );
   const index = new Map(ids.map((id, n) => [id, n]));
+  const underReview = new Int32Array(ids.length);
   await stream(
     driver,
     database,
@@ -101,11 +104,15 @@ export async function loadGraph(
     driver,
     database,
     `MATCH (u:User)-[:HAS_EVENT]->(e:Event) WHERE ${IN_DATASET}
-     RETURN u.id, e.kind, e.occurredAt.epochMillis, coalesce(e.resolved, false)`,
+     RETURN u.id, e.kind, e.occurredAt.epochMillis, coalesce(e.resolved, false), coalesce(e.underDispute, false)`,
     params,
-    ([id, kind, occurred, resolved]) => {
+    ([id, kind, occurred, resolved, disputed]) => {
       const n = index.get(id as string);
       if (n === undefined) return;
+      if (disputed === true) {
+        underReview[n]! += 1;
+        return;
+      }
       profiles[n]!.events.push({
         kind: kind as EventKind,
         ageDays: Math.max(0, (now - Number(occurred)) / DAY_MS),
@@ -117,9 +124,17 @@ export async function loadGraph(
   await stream(
     driver,
     database,
-    `MATCH (u:User)-[r:RATED]->(b:User) WHERE ${IN_DATASET} RETURN u.id, b.id, r.rating`,
+    `MATCH (u:User)-[r:RATED]->(b:User) WHERE ${IN_DATASET}
+     RETURN u.id, b.id, r.rating, coalesce(r.underDispute, false)`,
     params,
-    ([a, b, rating]) => ratings.add(index.get(a as string), index.get(b as string), Number(rating)),
+    ([a, b, rating, disputed]) => {
+      const target = index.get(b as string);
+      if (disputed === true) {
+        if (target !== undefined) underReview[target]! += 1;
+        return;
+      }
+      ratings.add(index.get(a as string), target, Number(rating));
+    },
   );
   const endorsements = new EdgeBuffer();
   await stream(
@@ -146,6 +161,7 @@ export async function loadGraph(
       strength: Float64Array.from(endorsements.weight),
     },
     anchors: Int32Array.from(anchors),
+    underReview,
   };
 }
 
@@ -215,6 +231,7 @@ export interface RefreshInput {
   identities: { assurance: Assurance; expired: boolean }[];
   events: { kind: EventKind; occurredAt: number; resolved: boolean }[];
   received: { rating: number; raterTrust: number; raterFairness: number }[];
+  underReview: number;
   raw: number;
   fairness: number;
   goodness: number | null;
@@ -232,12 +249,14 @@ export async function refreshInputs(tx: Tx, userIds: readonly string[]): Promise
             COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity)
                       RETURN {assurance: i.assurance,
                               expired: i.expiresAt IS NOT NULL AND i.expiresAt <= datetime()} } AS identities,
-            COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event)
+            COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE NOT coalesce(e.underDispute, false)
                       RETURN {kind: e.kind, occurredAt: e.occurredAt.epochMillis,
                               resolved: coalesce(e.resolved, false)} } AS events,
-            COLLECT { MATCH (r:User)-[x:RATED]->(u)
+            COLLECT { MATCH (r:User)-[x:RATED]->(u) WHERE NOT coalesce(x.underDispute, false)
                       RETURN {rating: x.rating, raterTrust: coalesce(r.trustRaw, 0.0),
                               raterFairness: coalesce(r.trustFairness, 1.0)} } AS received,
+            COUNT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE e.underDispute } +
+            COUNT { MATCH (:User)-[x:RATED]->(u) WHERE x.underDispute } AS underReview,
             coalesce(u.trustRaw, 0.0) AS raw, coalesce(u.trustFairness, 1.0) AS fairness,
             u.trustGoodness AS goodness,
             coalesce(u.trustRestartShare, 0.0) AS restartShare,
@@ -249,6 +268,17 @@ export async function refreshInputs(tx: Tx, userIds: readonly string[]): Promise
     ...row,
     explanation: row.explanation ? (JSON.parse(row.explanation) as StoredExplanation) : null,
   }));
+}
+
+/** Who an erasure affects: the people the user rated (REPUTATION) and endorsed or rated (NETWORK). */
+export async function vouchedFor(tx: Tx, userId: string): Promise<{ rated: string[]; vouched: string[] }> {
+  const [row] = await tx.run<{ rated: string[]; vouched: string[] }>(
+    `MATCH (u:User {id: $userId})
+     RETURN COLLECT { MATCH (u)-[:RATED]->(t:User) RETURN t.id } AS rated,
+            COLLECT { MATCH (u)-[:ENDORSES|RATED]->(t:User) RETURN DISTINCT t.id } AS vouched`,
+    { userId },
+  );
+  return row ?? { rated: [], vouched: [] };
 }
 
 /** Marks users whose NETWORK dimension is behind until the next full computation. */

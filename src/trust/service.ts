@@ -9,7 +9,7 @@ import * as repository from './repository.js';
 
 /** What a write changed, so the affected users' scores follow at once (in the write's own transaction). */
 export type TrustChange =
-  | { kind: 'own-evidence'; userId: string } // identities, events: IDENTITY / HISTORY
+  | { kind: 'own-evidence'; userId: string } // identities, events, disputes of them: IDENTITY / HISTORY
   | { kind: 'rated'; targetId: string } // REPUTATION now, NETWORK at the next full computation
   | { kind: 'vouch'; endorseeId: string }; // NETWORK at the next full computation
 
@@ -23,6 +23,18 @@ export async function afterWrite(tx: Tx, change: TrustChange): Promise<void> {
     case 'vouch':
       return repository.markStale(tx, [change.endorseeId]);
   }
+}
+
+/**
+ * Before a user is erased: the people they rated lose those ratings (REPUTATION, refreshed by `afterErasure`),
+ * and everyone they vouched for loses that vouch (NETWORK, at the next full computation).
+ */
+export async function beforeErasure(tx: Tx, userId: string): Promise<() => Promise<void>> {
+  const { rated, vouched } = await repository.vouchedFor(tx, userId);
+  return async () => {
+    await refreshUsers(tx, rated);
+    await repository.markStale(tx, vouched);
+  };
 }
 
 /** Opting in scores the user at once; opting out removes the materialised score in the same transaction. */

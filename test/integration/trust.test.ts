@@ -304,3 +304,77 @@ describe('admin operations', () => {
     ).toEqual(['NOT_FOUND']);
   });
 });
+
+describe('disputes and erasure', () => {
+  it('leave a disputed item out while under review, restore it when rejected, drop it when upheld', async () => {
+    const user = await newUser();
+    made.push(user.id);
+    const admin = await adminToken();
+    await gql(CONSENT, { on: true }, { token: user.token });
+    for (const kind of ['COMMITMENT_FULFILLED', 'COMMITMENT_FULFILLED', 'COMMITMENT_FULFILLED']) {
+      await gql(EVENT, { input: { userId: user.id, kind } }, { token: admin });
+    }
+    const recorded = await gql<{ recordEvent: { id: string } }>(
+      EVENT,
+      { input: { userId: user.id, kind: 'COMMITMENT_DEFAULTED' } },
+      { token: admin },
+    );
+    const defaultId = recorded.data!.recordEvent.id;
+    // score = 300 + 600·(0.30·HISTORY + 0.20·0.5) = 360 + 180·HISTORY, HISTORY = (1.5 + fulfilled)/(3 + events):
+    // with the default 4.5/7 → 475.71 → 476; without it 4.5/6 = 0.75 → 495.
+    const value = async () => {
+      const me = await gql<{
+        me: { trustScore: { value: number; explanation: { itemsUnderReview: number } } };
+      }>('{ me { trustScore { value explanation { itemsUnderReview } } } }', {}, { token: user.token });
+      return [me.data!.me.trustScore.value, me.data!.me.trustScore.explanation.itemsUnderReview];
+    };
+    expect(await value()).toEqual([476, 0]);
+
+    const DISPUTE = 'mutation($input: DisputeItemInput!) { disputeItem(input: $input) { id status } }';
+    const RESOLVE = 'mutation($input: ResolveDisputeInput!) { resolveDispute(input: $input) { status } }';
+    const first = await gql<{ disputeItem: { id: string } }>(
+      DISPUTE,
+      { input: { itemId: defaultId, statement: 'I paid on time; here is the receipt number.' } },
+      { token: user.token },
+    );
+    expect(await value()).toEqual([495, 1]);
+    await gql(
+      RESOLVE,
+      { input: { disputeId: first.data!.disputeItem.id, outcome: 'REJECTED' } },
+      { token: admin },
+    );
+    expect(await value()).toEqual([476, 0]);
+
+    const second = await gql<{ disputeItem: { id: string } }>(
+      DISPUTE,
+      { input: { itemId: defaultId, statement: 'A second look, with the bank statement.' } },
+      { token: user.token },
+    );
+    await gql(
+      RESOLVE,
+      { input: { disputeId: second.data!.disputeItem.id, outcome: 'UPHELD' } },
+      { token: admin },
+    );
+    expect(await value()).toEqual([495, 0]);
+  });
+
+  it('recompute the people an erased user rated, at once', async () => {
+    const { dataset, ids } = await isolatedGraph(
+      ['anchor', 'rater', 'rated'],
+      `MATCH (a:User {id: $dataset + '_anchor'}), (r:User {id: $dataset + '_rater'}), (t:User {id: $dataset + '_rated'})
+       SET a.anchor = true
+       CREATE (a)-[:ENDORSES {id: randomUUID(), strength: 5, public: true, createdAt: datetime()}]->(r),
+              (r)-[:RATED {id: randomUUID(), rating: 10, createdAt: datetime()}]->(t)`,
+    );
+    await recomputeGraph(driver, { database: config.neo4j.database, dataset });
+    const reputation = async () =>
+      (await scoreOf(ids.rated!)).dimensions.find((d) => d.dimension === 'REPUTATION')!.value;
+    expect(await reputation()).toBeGreaterThan(0.5);
+
+    const erased = await gql('mutation { deleteMe }', {}, { token: await userToken(ids.rater!) });
+    expect(erased.data).toEqual({ deleteMe: true });
+    // No ratings left: REPUTATION is the neutral 0.5 again, and the lost vouch is marked for the next full run.
+    expect(await reputation()).toBe(0.5);
+    expect((await scoreOf(ids.rated!)).stale).toBe(true);
+  });
+});
