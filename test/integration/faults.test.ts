@@ -2,6 +2,7 @@
  * Fault tolerance: a gateway under a steady write load loses its Neo4j to SIGKILL and gets it back.
  * This file runs its OWN second Neo4j (temp home, its own Bolt port) so the shared one is never touched.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import {
 } from '../../src/db/embedded.js';
 import { migrate } from '../../src/db/migrations.js';
 import { startGateway, type Gateway } from '../../src/server.js';
+import { generateSynthetic, loadSynthetic } from '../../seed/synthetic.js';
 import { config, unique, userToken } from './helpers.js';
 
 const LOOPS = 4;
@@ -53,6 +55,7 @@ describe('Neo4j killed with SIGKILL under write load', () => {
   let options: EmbeddedOptions;
   let driver: Driver;
   let gateway: Gateway;
+  let password: string;
 
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), 'credence-faults-'));
@@ -68,7 +71,7 @@ describe('Neo4j killed with SIGKILL under write load', () => {
       log: () => {},
     };
     await start(options);
-    const { password } = JSON.parse(readFileSync(credentialsFile(home), 'utf8')) as { password: string };
+    ({ password } = JSON.parse(readFileSync(credentialsFile(home), 'utf8')) as { password: string });
     driver = createDriver({ uri: embeddedUri(options.boltPort), user: 'neo4j', password });
     await migrate(driver);
     gateway = await startGateway({ schema: buildSchema(), driver, config, port: 0 });
@@ -264,4 +267,82 @@ describe('Neo4j killed with SIGKILL under write load', () => {
         `first write after restart ${Math.min(...after.filter((o) => o.result === 'OK').map((o) => o.endedAt)) - restartedAt} ms later`,
     );
   }, 180_000);
+  /** `npm run trust:recompute` against this file's Neo4j; resolves with the exit code. */
+  function recompute(dataset: string): { done: Promise<number | null> } {
+    const child = spawn(
+      'npm',
+      ['run', '-s', 'trust:recompute', '--', '--dataset', dataset, '--batch', '500'],
+      {
+        env: {
+          ...process.env,
+          NEO4J_URI: embeddedUri(options.boltPort),
+          NEO4J_USER: 'neo4j',
+          NEO4J_PASSWORD: password,
+        },
+        stdio: 'ignore',
+      },
+    );
+    return { done: new Promise((done) => child.once('exit', (code) => done(code))) };
+  }
+
+  it('completes trust:recompute after a SIGKILL in the middle of it, with consistent scores', async () => {
+    const dataset = 'faultsyn';
+    const users = 20_000;
+    await loadSynthetic(driver, generateSynthetic({ users, relationships: 100_000, seed: 5 }), { dataset });
+    const session = driver.session();
+    const scored = async () =>
+      Number(
+        (
+          await session.run(
+            'MATCH (u:User {dataset: $dataset}) WHERE u.trustValue IS NOT NULL RETURN count(u) AS n',
+            { dataset },
+          )
+        ).records[0]!.get('n'),
+      );
+    try {
+      const first = recompute(dataset);
+      // Kill Neo4j as soon as the first batches of scores are being written, not before and not after.
+      let killedMidway = false;
+      const deadline = Date.now() + 90_000;
+      while (Date.now() < deadline) {
+        const n = await scored().catch(() => -1);
+        if (n > 0 && n < users) {
+          kill(options);
+          killedMidway = true;
+          break;
+        }
+        if (n >= users) break;
+        await sleep(50);
+      }
+      expect(killedMidway).toBe(true);
+      expect(await first.done).not.toBe(0);
+      await start(options);
+
+      // Rerunning completes, and every consenting user of the dataset has a whole, valid score.
+      expect(await recompute(dataset).done).toBe(0);
+      const rows = (
+        await session.run(
+          `MATCH (u:User {dataset: $dataset})
+           RETURN count(u) AS users,
+                  count(CASE WHEN u.trustValue >= 300 AND u.trustValue <= 900 AND u.trustBand IS NOT NULL
+                              AND u.trustModelVersion IS NOT NULL AND u.trustComputedAt IS NOT NULL THEN 1 END) AS whole,
+                  collect(u.trustValue) AS values`,
+          { dataset },
+        )
+      ).records[0]!;
+      expect(Number(rows.get('users'))).toBe(users);
+      expect(Number(rows.get('whole'))).toBe(users);
+      // Consistent: a third, uninterrupted run gives every user the same score (the model is deterministic).
+      const before = rows.get('values') as number[];
+      expect(await recompute(dataset).done).toBe(0);
+      const after = (
+        await session.run('MATCH (u:User {dataset: $dataset}) RETURN collect(u.trustValue) AS values', {
+          dataset,
+        })
+      ).records[0]!.get('values') as number[];
+      expect(after).toEqual(before);
+    } finally {
+      await session.close();
+    }
+  }, 300_000);
 });
