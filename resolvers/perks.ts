@@ -2,6 +2,7 @@ import { pageArgs } from '../src/db/pagination.js';
 import type { Resolvers } from '../src/generated/graphql.js';
 import { perksPage } from '../src/perks/repository.js';
 import { archivePerk, createPerk, eligibilities, eligibility, updatePerk } from '../src/perks/service.js';
+import { perksOfPerson } from '../src/perks/standing.js';
 
 export const perksResolvers: Resolvers = {
   Query: {
@@ -14,6 +15,10 @@ export const perksResolvers: Resolvers = {
     createPerk: (_, { input }, { db, viewer }) => createPerk(db, viewer, input),
     updatePerk: (_, { input }, { db, viewer }) => updatePerk(db, viewer, input),
     archivePerk: (_, { perkId }, { db, viewer }) => archivePerk(db, viewer, perkId),
+  },
+  User: {
+    // The person's own view (self or admin, by the policy): no consent needed, not logged as an inquiry.
+    perks: (user, _, { loaders }) => perksOfPerson(loaders, user.id),
   },
   Perk: {
     // Federation: other subgraphs refer to a perk by id; resolved through the request's loader.

@@ -9,8 +9,8 @@ import type { TrustSnapshotRow, TrustStateRow } from './trust/model.js';
 import { snapshotsOfUsers, trustStates } from './trust/repository.js';
 import type { ConsentRow, InquiryRow, PartnerRow } from './partners/model.js';
 import { consentsOfUsers, inquiriesOfSubjects, partnersByIds } from './partners/repository.js';
-import type { PerkRow } from './perks/model.js';
-import { perksByIds } from './perks/repository.js';
+import type { PerkRow, PersonFacts } from './perks/model.js';
+import { activePerks, perksByIds, subjectFacts } from './perks/repository.js';
 import type { DisputeRow } from './privacy/model.js';
 import { disputesOfUsers } from './privacy/repository.js';
 import type { UserRow } from './users/model.js';
@@ -150,6 +150,15 @@ export function createLoaders(db: Db) {
     ),
     perkById: new DataLoader<string, PerkRow | null>(async (ids) =>
       byKey(await perksByIds(db, ids), (p) => p.id, ids),
+    ),
+    /** The active catalogue, read once per request (the only key is 'active'). */
+    activePerks: new DataLoader<'active', PerkRow[]>(async (keys) => {
+      const perks = await activePerks(db);
+      return keys.map(() => perks);
+    }),
+    /** What perk rules are evaluated on, per person (no partner: the person's own view). */
+    personFacts: new DataLoader<string, PersonFacts | null>(async (ids) =>
+      byKey(await db.readTx((tx) => subjectFacts(tx, null, ids)), (f) => f.userId, ids),
     ),
     consents: new DataLoader<string, ConsentRow[]>(async (ids) => {
       const found = await consentsOfUsers(db, ids);

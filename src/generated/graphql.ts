@@ -5,7 +5,7 @@ import type { IdentityRow } from '../identities/model.js';
 import type { EndorsementRow, RatingRow, ReportRow, EventRow } from '../relationships/model.js';
 import type { TrustScoreRow, TrustSnapshotRow } from '../trust/model.js';
 import type { PartnerRow, ConsentRow, InquiryRow, AuditEntryRow } from '../partners/model.js';
-import type { PerkRow, PerkRuleRow, EligibilityDecisionRow } from '../perks/model.js';
+import type { PerkRow, PerkRuleRow, EligibilityDecisionRow, PerkStandingRow, PerkShortfallRow, PerkActionRow } from '../perks/model.js';
 import type { DisputeRow } from '../privacy/model.js';
 import type { ProviderRow } from '../oidc/model.js';
 import type { Context } from '../context.js';
@@ -540,6 +540,18 @@ export type Perk = {
   rule: PerkRule;
 };
 
+/** Something the person can do about a shortfall. */
+export type PerkAction = {
+  __typename?: 'PerkAction';
+  /** An improvement action of the trust explanation (e.g. VERIFY_HIGH_ASSURANCE_IDENTITY, RESOLVE_DEFAULT), or OPT_IN_TO_SCORING. */
+  action: Scalars['String']['output'];
+  /** Whether this action alone meets the condition; null when that cannot be told (a dimension's new value). */
+  closesGap?: Maybe<Scalars['Boolean']['output']>;
+  /** The exact score points the action would gain (from the trust explanation); null when not known. */
+  points?: Maybe<Scalars['Int']['output']>;
+  summary: Scalars['String']['output'];
+};
+
 export type PerkConnection = {
   __typename?: 'PerkConnection';
   edges: Array<PerkEdge>;
@@ -584,6 +596,31 @@ export type PerkRuleInput = {
   /** 300..900 (scores range from 300 to 900). */
   minScore?: InputMaybe<Scalars['Int']['input']>;
   noOpenDisputes?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** One unmet condition of a perk for the person, how far they are from it, and what would help. */
+export type PerkShortfall = {
+  __typename?: 'PerkShortfall';
+  /** Improvement actions from the person's trust explanation that would close or narrow the gap, largest gain first. */
+  actions: Array<PerkAction>;
+  /** For DIMENSION_BELOW_THRESHOLD:<DIMENSION>. */
+  dimension?: Maybe<PerkDimension>;
+  /** How far (in unit); null where there is no measure (NO_SCORE, IDENTITY_ASSURANCE_TOO_LOW). */
+  gap?: Maybe<Scalars['Float']['output']>;
+  /** The reason code, as partners get it (EligibilityDecision.reasons). */
+  reason: Scalars['String']['output'];
+  unit?: Maybe<ShortfallUnit>;
+};
+
+/** A perk of the catalogue as it stands for one person (their own view: no consent needed, not logged as an inquiry). */
+export type PerkStanding = {
+  __typename?: 'PerkStanding';
+  eligible: Scalars['Boolean']['output'];
+  /** What is missing, one entry per reason. */
+  missing: Array<PerkShortfall>;
+  perk: Perk;
+  /** The same reason codes a partner's check would give (without NO_CONSENT: this is the person's own view). */
+  reasons: Array<Scalars['String']['output']>;
 };
 
 export type Query = {
@@ -754,6 +791,19 @@ export type RotatePartnerKeyPayload = {
   apiKey: Scalars['String']['output'];
   partner: Partner;
 };
+
+/** How far a person is from an unmet condition: the unit of PerkShortfall.gap. */
+export type ShortfallUnit =
+  /** Days until the account is old enough. */
+  | 'DAYS'
+  /** Open defaults over maxOpenDefaults. */
+  | 'DEFAULTS'
+  /** Dimension units (0..1): the minimum − the dimension's value. */
+  | 'DIMENSION'
+  /** Open disputes (the rule asks for none). */
+  | 'DISPUTES'
+  /** Score points: minScore − score. */
+  | 'SCORE_POINTS';
 
 export type TrustBand =
   | 'EXCELLENT'
@@ -933,6 +983,8 @@ export type User = {
   identities?: Maybe<IdentityConnection>;
   /** Every partner check of this person, newest first (self or admin). */
   inquiries: InquiryConnection;
+  /** Every active perk of the catalogue, oldest first, with eligibility and what is missing (self or admin). */
+  perks: Array<PerkStanding>;
   ratingsGiven?: Maybe<RatingConnection>;
   ratingsReceived?: Maybe<RatingConnection>;
   /** Whether the user agreed to be scored (opt-in). */
@@ -1202,11 +1254,14 @@ export type ResolversTypes = ResolversObject<{
   Partner: ResolverTypeWrapper<PartnerRow>;
   PartnerScope: PartnerScope;
   Perk: ResolverTypeWrapper<PerkRow>;
+  PerkAction: ResolverTypeWrapper<PerkActionRow>;
   PerkConnection: ResolverTypeWrapper<Omit<PerkConnection, 'edges'> & { edges: Array<ResolversTypes['PerkEdge']> }>;
   PerkDimension: PerkDimension;
   PerkEdge: ResolverTypeWrapper<Omit<PerkEdge, 'node'> & { node: ResolversTypes['Perk'] }>;
   PerkRule: ResolverTypeWrapper<PerkRuleRow>;
   PerkRuleInput: PerkRuleInput;
+  PerkShortfall: ResolverTypeWrapper<PerkShortfallRow>;
+  PerkStanding: ResolverTypeWrapper<PerkStandingRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RateInput: RateInput;
   Rating: ResolverTypeWrapper<RatingRow>;
@@ -1219,6 +1274,7 @@ export type ResolversTypes = ResolversObject<{
   ReportStatus: ReportStatus;
   ResolveDisputeInput: ResolveDisputeInput;
   RotatePartnerKeyPayload: ResolverTypeWrapper<Omit<RotatePartnerKeyPayload, 'partner'> & { partner: ResolversTypes['Partner'] }>;
+  ShortfallUnit: ShortfallUnit;
   TrustBand: TrustBand;
   TrustContributor: ResolverTypeWrapper<TrustContributor>;
   TrustContributorKind: TrustContributorKind;
@@ -1286,10 +1342,13 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Partner: PartnerRow;
   Perk: PerkRow;
+  PerkAction: PerkActionRow;
   PerkConnection: Omit<PerkConnection, 'edges'> & { edges: Array<ResolversParentTypes['PerkEdge']> };
   PerkEdge: Omit<PerkEdge, 'node'> & { node: ResolversParentTypes['Perk'] };
   PerkRule: PerkRuleRow;
   PerkRuleInput: PerkRuleInput;
+  PerkShortfall: PerkShortfallRow;
+  PerkStanding: PerkStandingRow;
   Query: Record<PropertyKey, never>;
   RateInput: RateInput;
   Rating: RatingRow;
@@ -1529,6 +1588,13 @@ export type PerkResolvers<ContextType = Context, ParentType extends ResolversPar
   rule?: Resolver<ResolversTypes['PerkRule'], ParentType, ContextType>;
 }>;
 
+export type PerkActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerkAction'] = ResolversParentTypes['PerkAction']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closesGap?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type PerkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerkConnection'] = ResolversParentTypes['PerkConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['PerkEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1547,6 +1613,21 @@ export type PerkRuleResolvers<ContextType = Context, ParentType extends Resolver
   minIdentityAssurance?: Resolver<Maybe<ResolversTypes['IdentityAssurance']>, ParentType, ContextType>;
   minScore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   noOpenDisputes?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PerkShortfallResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerkShortfall'] = ResolversParentTypes['PerkShortfall']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['PerkAction']>, ParentType, ContextType>;
+  dimension?: Resolver<Maybe<ResolversTypes['PerkDimension']>, ParentType, ContextType>;
+  gap?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['ShortfallUnit']>, ParentType, ContextType>;
+}>;
+
+export type PerkStandingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerkStanding'] = ResolversParentTypes['PerkStanding']> = ResolversObject<{
+  eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['PerkShortfall']>, ParentType, ContextType>;
+  perk?: Resolver<ResolversTypes['Perk'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -1691,6 +1772,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identities?: Resolver<Maybe<ResolversTypes['IdentityConnection']>, ParentType, ContextType, RequireFields<UserIdentitiesArgs, 'first'>>;
   inquiries?: Resolver<ResolversTypes['InquiryConnection'], ParentType, ContextType, RequireFields<UserInquiriesArgs, 'first'>>;
+  perks?: Resolver<Array<ResolversTypes['PerkStanding']>, ParentType, ContextType>;
   ratingsGiven?: Resolver<Maybe<ResolversTypes['RatingConnection']>, ParentType, ContextType, RequireFields<UserRatingsGivenArgs, 'first'>>;
   ratingsReceived?: Resolver<Maybe<ResolversTypes['RatingConnection']>, ParentType, ContextType, RequireFields<UserRatingsReceivedArgs, 'first'>>;
   scoringConsent?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -1739,9 +1821,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
   Perk?: PerkResolvers<ContextType>;
+  PerkAction?: PerkActionResolvers<ContextType>;
   PerkConnection?: PerkConnectionResolvers<ContextType>;
   PerkEdge?: PerkEdgeResolvers<ContextType>;
   PerkRule?: PerkRuleResolvers<ContextType>;
+  PerkShortfall?: PerkShortfallResolvers<ContextType>;
+  PerkStanding?: PerkStandingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Rating?: RatingResolvers<ContextType>;
   RatingConnection?: RatingConnectionResolvers<ContextType>;

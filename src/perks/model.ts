@@ -40,13 +40,16 @@ export const PERK_PROJECTION = `perk {.id, .name, .description, partnerId: partn
                                ['REPUTATION', perk.minReputation], ['NETWORK', perk.minNetwork]]
                          WHERE d[1] IS NOT NULL | {dimension: d[0], min: d[1]}]}}`;
 
-/** What a check reads about one person: the materialised trust properties and a few counts, never returned. */
-export interface SubjectFacts {
+/**
+ * What a rule is evaluated on for one person: the materialised trust properties and a few counts, never
+ * returned to a partner. The same facts (one query, `subjectFacts`) serve a partner's check and the person's
+ * own view of their perks (`User.perks`).
+ */
+export interface PersonFacts {
   userId: string;
   exists: boolean;
-  consentActive: boolean;
-  consentScopes: string[];
-  consentExpiresAt: string | null;
+  /** The person opted in to scoring (scoring is opt-in). */
+  scoringConsent: boolean;
   scored: boolean;
   trustValue: number | null;
   trustBand: string | null;
@@ -55,6 +58,13 @@ export interface SubjectFacts {
   openDefaults: number;
   openDisputes: number;
   accountAgeDays: number | null;
+}
+
+/** A person's facts with their consent to one partner (a partner's check). */
+export interface SubjectFacts extends PersonFacts {
+  consentActive: boolean;
+  consentScopes: string[];
+  consentExpiresAt: string | null;
 }
 
 export interface Decision {
@@ -69,4 +79,33 @@ export interface EligibilityDecisionRow extends Decision {
   checkedAt: string;
   validUntil: string;
   perk: PerkRow;
+}
+
+/** An action that would close or narrow a shortfall (codegen mapper for PerkAction). */
+export interface PerkActionRow {
+  action: string;
+  /** Exact score points the action gains (from the stored trust explanation); null when not known. */
+  points: number | null;
+  summary: string;
+  /** Whether the action alone meets the condition; null when the explanation cannot tell. */
+  closesGap: boolean | null;
+}
+
+export type ShortfallUnit = 'SCORE_POINTS' | 'DIMENSION' | 'DEFAULTS' | 'DAYS' | 'DISPUTES';
+
+/** One unmet condition of a perk for the person, how far they are from it, and what would help. */
+export interface PerkShortfallRow {
+  reason: string;
+  dimension: PerkDimension | null;
+  gap: number | null;
+  unit: ShortfallUnit | null;
+  actions: PerkActionRow[];
+}
+
+/** A perk as it stands for the person (codegen mapper for PerkStanding). */
+export interface PerkStandingRow {
+  perk: PerkRow;
+  eligible: boolean;
+  reasons: string[];
+  missing: PerkShortfallRow[];
 }

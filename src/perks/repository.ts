@@ -116,12 +116,14 @@ export async function archivePerk(tx: Tx, id: string): Promise<PerkRow> {
 }
 
 /**
- * Everything a check needs about many people, in one query: consent to this partner, the materialised trust
- * properties (the trust engine's contract), unexpired identity assurances, open defaults and open disputes.
+ * Everything a rule is evaluated on about many people, in one query: the materialised trust properties (the
+ * trust engine's contract), unexpired identity assurances, open defaults (neither settled nor under dispute)
+ * and open disputes; with `partnerId`, also their consent to that partner (a partner's check). Without it
+ * (null: the person's own view of their perks) no consent is looked up and `consentActive` is false.
  */
 export async function subjectFacts(
   tx: Tx,
-  partnerId: string,
+  partnerId: string | null,
   userIds: readonly string[],
 ): Promise<SubjectFacts[]> {
   return tx.run<SubjectFacts>(
@@ -133,6 +135,7 @@ export async function subjectFacts(
      RETURN userId, u IS NOT NULL AS exists, consentActive,
             CASE WHEN consentActive THEN c.scopes ELSE [] END AS consentScopes,
             toString(c.expiresAt) AS consentExpiresAt,
+            coalesce(u.scoringConsent, false) AS scoringConsent,
             coalesce(u.scoringConsent, false) AND u.trustValue IS NOT NULL AS scored,
             u.trustValue AS trustValue, u.trustBand AS trustBand,
             {IDENTITY: u.trustIdentity, HISTORY: u.trustHistory, REPUTATION: u.trustReputation,
@@ -141,11 +144,22 @@ export async function subjectFacts(
               COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity) WHERE i.expiresAt IS NULL OR i.expiresAt > datetime()
                         RETURN i.assurance } END AS assurances,
             CASE WHEN u IS NULL THEN 0 ELSE
-              COUNT { (u)-[:HAS_EVENT]->(e:Event {kind: 'COMMITMENT_DEFAULTED'}) WHERE e.underDispute IS NULL OR NOT e.underDispute } END AS openDefaults,
+              COUNT { (u)-[:HAS_EVENT]->(e:Event {kind: 'COMMITMENT_DEFAULTED'})
+                      WHERE NOT coalesce(e.underDispute, false) AND NOT coalesce(e.resolved, false) } END AS openDefaults,
             CASE WHEN u IS NULL THEN 0 ELSE COUNT { (u)-[:FILED]->(:Dispute {status: 'OPEN'}) } END AS openDisputes,
             CASE WHEN u IS NULL THEN null ELSE duration.inDays(u.createdAt, datetime()).days END AS accountAgeDays`,
     { partnerId, userIds },
   );
+}
+
+/** Every perk of the catalogue that is not archived, oldest first (what `User.perks` walks). */
+export async function activePerks(db: Db): Promise<PerkRow[]> {
+  const rows = await db.read<{ perk: PerkRow }>(
+    `MATCH (partner:Partner)-[:OFFERS]->(perk:Perk) WHERE perk.archivedAt IS NULL
+     WITH partner, perk ORDER BY perk.createdAt, perk.id
+     RETURN ${PERK_PROJECTION} AS perk`,
+  );
+  return rows.map((r) => r.perk);
 }
 
 /** The audit of a check: one Inquiry per decision, in the decision's transaction. */

@@ -9,6 +9,7 @@ import {
   type Decision,
   type PerkDimension,
   type PerkRuleRow,
+  type PersonFacts,
   type SubjectFacts,
 } from './model.js';
 
@@ -63,31 +64,47 @@ export function validateRule(input: PerkRuleInput): PerkRuleRow {
 }
 
 /**
- * The decision for one person. Without an active ELIGIBILITY consent: NO_CONSENT and nothing else is looked at
- * (an unknown user looks the same, so a partner cannot probe who has an account). Without a computed score
- * (no scoring consent, or not yet computed): NO_SCORE. Otherwise every unmet condition gives its reason code.
+ * The rule against one person's facts, consent aside: NO_SCORE alone without a computed score (no scoring
+ * consent, or not yet computed), otherwise the reason code of every unmet condition (none: eligible). The one
+ * place the rule logic lives: partners' checks (`evaluate`) and the person's own view (`User.perks`) both
+ * call it.
  */
-export function evaluate(rule: PerkRuleRow, facts: SubjectFacts): Decision {
-  const { userId } = facts;
-  if (!facts.exists || !facts.consentActive || !facts.consentScopes.includes('ELIGIBILITY'))
-    return { userId, eligible: false, reasons: ['NO_CONSENT'], band: null };
-  const band = facts.consentScopes.includes('SCORE_BAND') && facts.scored ? facts.trustBand : null;
-  if (!facts.scored || facts.trustValue === null)
-    return { userId, eligible: false, reasons: ['NO_SCORE'], band };
+export function unmetConditions(rule: PerkRuleRow, facts: PersonFacts): string[] {
+  if (!facts.scored || facts.trustValue === null) return ['NO_SCORE'];
   const reasons: string[] = [];
   if (rule.minScore !== null && facts.trustValue < rule.minScore) reasons.push('SCORE_BELOW_THRESHOLD');
   for (const { dimension, min } of rule.minDimensions) {
     const value = facts.dimensions[dimension];
     if (value === null || value < min) reasons.push(`DIMENSION_BELOW_THRESHOLD:${dimension}`);
   }
-  if (rule.minIdentityAssurance !== null) {
-    const best = Math.max(0, ...facts.assurances.map((a) => ASSURANCE_LEVEL[a] ?? 0));
-    if (best < ASSURANCE_LEVEL[rule.minIdentityAssurance]) reasons.push('IDENTITY_ASSURANCE_TOO_LOW');
-  }
+  if (rule.minIdentityAssurance !== null && bestAssurance(facts) < ASSURANCE_LEVEL[rule.minIdentityAssurance])
+    reasons.push('IDENTITY_ASSURANCE_TOO_LOW');
   if (rule.maxOpenDefaults !== null && facts.openDefaults > rule.maxOpenDefaults)
     reasons.push('TOO_MANY_OPEN_DEFAULTS');
   if (rule.minAccountAgeDays !== null && (facts.accountAgeDays ?? 0) < rule.minAccountAgeDays)
     reasons.push('ACCOUNT_TOO_NEW');
   if (rule.noOpenDisputes && facts.openDisputes > 0) reasons.push('OPEN_DISPUTE');
+  return reasons;
+}
+
+/** The level (1..3) of the person's best unexpired verified identity, 0 without one. */
+export function bestAssurance(facts: PersonFacts): number {
+  return Math.max(0, ...facts.assurances.map((a) => ASSURANCE_LEVEL[a] ?? 0));
+}
+
+/** The level (1..3) of an assurance. */
+export const assuranceLevel = (assurance: Assurance): number => ASSURANCE_LEVEL[assurance];
+
+/**
+ * A partner's decision for one person. Without an active ELIGIBILITY consent: NO_CONSENT and nothing else is
+ * looked at (an unknown user looks the same, so a partner cannot probe who has an account); otherwise the
+ * unmet conditions of the rule.
+ */
+export function evaluate(rule: PerkRuleRow, facts: SubjectFacts): Decision {
+  const { userId } = facts;
+  if (!facts.exists || !facts.consentActive || !facts.consentScopes.includes('ELIGIBILITY'))
+    return { userId, eligible: false, reasons: ['NO_CONSENT'], band: null };
+  const band = facts.consentScopes.includes('SCORE_BAND') && facts.scored ? facts.trustBand : null;
+  const reasons = unmetConditions(rule, facts);
   return { userId, eligible: reasons.length === 0, reasons, band };
 }

@@ -102,7 +102,7 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
     setAnchor: 'admin',
   },
   // Other signed-in people see a public profile (id, handle, display name); the rest is the user's own.
-  User: { id: 'person', handle: 'person', displayName: 'person', '*': 'selfOrAdmin' },
+  User: { id: 'person', handle: 'person', displayName: 'person', perks: 'selfOrAdmin', '*': 'selfOrAdmin' },
   Identity: { '*': 'inherit' },
   Endorsement: { endorser: 'endorserVisible', '*': 'inherit' },
   Rating: { '*': 'inherit' },
@@ -158,6 +158,10 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
   PerkEdge: { '*': 'inherit' },
   // Decisions reach only the partner that asked (Query.eligibility); they never carry a score.
   EligibilityDecision: { '*': 'inherit' },
+  // A person's own view of the catalogue, reached only through User.perks (self or admin).
+  PerkStanding: { '*': 'inherit' },
+  PerkShortfall: { '*': 'inherit' },
+  PerkAction: { '*': 'inherit' },
   Dispute: { '*': 'inherit' },
   IdentityProvider: { '*': 'inherit' },
   AcrAssurance: { '*': 'inherit' },
