@@ -16,7 +16,15 @@ export interface Config {
     readonly heap: string;
     readonly pageCache: string;
   };
+  /** HS256 secret of bearer tokens (development tokens, tests, and any issuer sharing the secret). */
   readonly jwtSecret: string;
+  /**
+   * Production bearer tokens: RS256/ES256 JWTs verified against the issuer's JWKS, with issuer and audience
+   * checked. Null when CREDENCE_JWKS_URL is not set (HS256 only).
+   */
+  readonly jwks: { readonly url: string; readonly issuer: string; readonly audience: string } | null;
+  /** Requests per minute per signed-in person and per partner API key; 0 turns that limit off. */
+  readonly rateLimits: { readonly userPerMinute: number; readonly partnerPerMinute: number };
   readonly identityHashSecret: string;
   /** How often graphs with stale NETWORK trust are recomputed in full (0 turns the schedule off). */
   readonly trustRefreshMs: number;
@@ -31,6 +39,37 @@ function int(name: string, fallback: number): number {
   if (!Number.isInteger(value) || value <= 0)
     throw new Error(`${name} must be a positive integer, got "${raw}"`);
   return value;
+}
+
+function nonNegativeInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be an integer, 0 or more, got "${raw}"`);
+  return value;
+}
+
+/** All three JWKS variables, or none. */
+function jwks(): Config['jwks'] {
+  const url = process.env.CREDENCE_JWKS_URL || undefined;
+  const issuer = process.env.CREDENCE_JWT_ISSUER || undefined;
+  const audience = process.env.CREDENCE_JWT_AUDIENCE || undefined;
+  if (!url) {
+    if (issuer || audience)
+      throw new Error('CREDENCE_JWT_ISSUER and CREDENCE_JWT_AUDIENCE need CREDENCE_JWKS_URL');
+    return null;
+  }
+  if (!issuer || !audience)
+    throw new Error(
+      'CREDENCE_JWKS_URL needs CREDENCE_JWT_ISSUER and CREDENCE_JWT_AUDIENCE (both are checked)',
+    );
+  try {
+    new URL(url);
+  } catch {
+    throw new Error(`CREDENCE_JWKS_URL must be a URL, got "${url}"`);
+  }
+  return { url, issuer, audience };
 }
 
 function secret(name: string, production: boolean): string {
@@ -58,6 +97,12 @@ export function loadConfig(): Config {
     },
     jwtSecret: secret('CREDENCE_JWT_SECRET', production),
     identityHashSecret: secret('CREDENCE_IDENTITY_SECRET', production),
+    jwks: jwks(),
+    // Generous defaults: a person's client or a partner's integration stays far below them; abuse does not.
+    rateLimits: {
+      userPerMinute: nonNegativeInt('RATE_LIMIT_USER_PER_MINUTE', 600),
+      partnerPerMinute: nonNegativeInt('RATE_LIMIT_PARTNER_PER_MINUTE', 3000),
+    },
     trustRefreshMs: process.env.TRUST_REFRESH_SECONDS === '0' ? 0 : int('TRUST_REFRESH_SECONDS', 300) * 1000,
   };
 }

@@ -15,7 +15,8 @@ import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { ANONYMOUS, type Viewer } from './auth/viewer.js';
-import { viewerFromBearer } from './auth/tokens.js';
+import { edgeLimiter, memoryStore, type LimiterStore } from './auth/rate-limits.js';
+import { bearerVerifier, type BearerVerifier } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import { Db } from './db/driver.js';
@@ -83,7 +84,7 @@ const queryCountPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-async function viewerOf(req: express.Request, config: Config, db: Db): Promise<Viewer> {
+async function viewerOf(req: express.Request, verifyBearer: BearerVerifier, db: Db): Promise<Viewer> {
   const authorization = req.headers.authorization;
   const apiKey = req.headers['x-api-key'];
   if (apiKey !== undefined) {
@@ -95,7 +96,7 @@ async function viewerOf(req: express.Request, config: Config, db: Db): Promise<V
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
-    return viewerFromBearer(match[1]!, config.jwtSecret);
+    return verifyBearer(match[1]!);
   }
   return ANONYMOUS;
 }
@@ -106,8 +107,12 @@ export async function startGateway(options: {
   config: Config;
   port?: number;
   host?: string;
+  /** Where rate-limit counters live: in memory by default; a shared store (Redis) behind several gateways. */
+  limiterStore?: LimiterStore;
 }): Promise<Gateway> {
   const { schema, driver, config } = options;
+  const verifyBearer = bearerVerifier(config);
+  const takeRequest = edgeLimiter(config.rateLimits, options.limiterStore ?? memoryStore);
   const app = express();
   const httpServer = createServer(app);
   const armor = new ApolloArmor({
@@ -159,7 +164,8 @@ export async function startGateway(options: {
     expressMiddleware(server, {
       context: async ({ req }): Promise<Context> => {
         const db = new Db(driver, config.neo4j.database);
-        const viewer = await viewerOf(req, config, db);
+        const viewer = await viewerOf(req, verifyBearer, db);
+        await takeRequest(viewer);
         return { viewer, db, loaders: createLoaders(db), config };
       },
     }),
