@@ -16,7 +16,7 @@ export function createDriver(target: Neo4jTarget): Driver {
     // Fail fast while the database is down instead of queueing requests for a minute.
     connectionAcquisitionTimeout: 5_000,
     connectionTimeout: 3_000,
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime: 2_000,
     maxConnectionPoolSize: 64,
   });
 }
@@ -29,6 +29,50 @@ function isUnavailable(error: unknown): boolean {
     error.code === 'SessionExpired' ||
     error.code.startsWith('Neo.TransientError.General.DatabaseUnavailable')
   );
+}
+
+/**
+ * Whether the database answers, per driver. After a request finds it unreachable, later requests fail at once
+ * with UNAVAILABLE instead of each spending the driver's retry budget, while one background probe (every 500 ms)
+ * watches for the database to come back; the first successful probe reopens the gate.
+ */
+class Availability {
+  private down = false;
+
+  constructor(private readonly driver: Driver) {}
+
+  assertUp(): void {
+    if (this.down) throw unavailable();
+  }
+
+  markDown(): void {
+    if (this.down) return;
+    this.down = true;
+    void this.probe();
+  }
+
+  private async probe(): Promise<void> {
+    while (this.down) {
+      await new Promise((resolve) => setTimeout(resolve, 500).unref());
+      try {
+        await this.driver.getServerInfo();
+        this.down = false;
+      } catch {
+        // still down: probe again
+      }
+    }
+  }
+}
+
+const availability = new WeakMap<Driver, Availability>();
+
+function availabilityOf(driver: Driver): Availability {
+  let known = availability.get(driver);
+  if (!known) {
+    known = new Availability(driver);
+    availability.set(driver, known);
+  }
+  return known;
 }
 
 /** A transaction whose statements are counted: batching is a correctness property of the API. */
@@ -91,10 +135,15 @@ export class Db {
   }
 
   private async guard<R>(work: () => Promise<R>): Promise<R> {
+    const gate = availabilityOf(this.driver);
+    gate.assertUp();
     try {
       return await work();
     } catch (error) {
-      if (isUnavailable(error)) throw unavailable();
+      if (isUnavailable(error)) {
+        gate.markDown();
+        throw unavailable();
+      }
       // A race that a uniqueness constraint caught (two requests taking the same handle at once).
       if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
         throw conflict('This conflicts with an existing record');

@@ -56,9 +56,15 @@ function decodeCursor(cursor: string): { at: string; id: string } {
   throw badInput('after', 'after is not a valid cursor');
 }
 
-/** The Cypher condition for "after the cursor" on a variable with createdAt/id (or another time field). */
-export function afterCondition(variable: string, timeField = 'createdAt'): string {
-  return `($afterAt IS NULL OR ${variable}.${timeField} > datetime($afterAt) OR (${variable}.${timeField} = datetime($afterAt) AND ${variable}.id > $afterId))`;
+/**
+ * The Cypher condition for "after the cursor" on a variable with createdAt/id (or another time field). Written so
+ * that a range index on the time field can serve both the filter and ORDER BY time, id: a condition such as
+ * `$after IS NULL OR …` would make the planner scan and sort every candidate.
+ */
+export function afterCondition(variable: string, page: PageArgs, timeField = 'createdAt'): string {
+  const time = `${variable}.${timeField}`;
+  if (page.after === null) return `${time} IS NOT NULL`;
+  return `${time} >= datetime($afterAt) AND NOT (${time} = datetime($afterAt) AND ${variable}.id <= $afterId)`;
 }
 
 export function pageParams(page: PageArgs): Record<string, unknown> {

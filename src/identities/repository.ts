@@ -13,7 +13,7 @@ export async function identitiesOfUsers(
     `UNWIND $userIds AS userId
      MATCH (u:User {id: userId})
      RETURN u.id AS userId,
-            COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity) WHERE ${afterCondition('i', 'verifiedAt')}
+            COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity) WHERE ${afterCondition('i', page, 'verifiedAt')}
                       WITH u, i ORDER BY i.verifiedAt, i.id LIMIT $limit RETURN ${IDENTITY_PROJECTION} } AS items,
             COUNT { (u)-[:HAS_IDENTITY]->(:Identity) } AS total`,
     { userIds, ...pageParams(page) },

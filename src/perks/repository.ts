@@ -48,7 +48,7 @@ export async function perkById(tx: Tx, id: string): Promise<PerkRow | null> {
 /** The catalogue: perks not archived, oldest first. */
 export async function perksPage(db: Db, page: PageArgs): Promise<Connection<PerkRow>> {
   const [row] = await db.read<{ perks: PerkRow[]; total: number }>(
-    `RETURN COLLECT { MATCH (partner:Partner)-[:OFFERS]->(perk:Perk) WHERE perk.archivedAt IS NULL AND ${afterCondition('perk')}
+    `RETURN COLLECT { MATCH (partner:Partner)-[:OFFERS]->(perk:Perk) WHERE perk.archivedAt IS NULL AND ${afterCondition('perk', page)}
                       WITH partner, perk ORDER BY perk.createdAt, perk.id LIMIT $limit
                       RETURN ${PERK_PROJECTION} } AS perks,
             COUNT { (perk:Perk) WHERE perk.archivedAt IS NULL } AS total`,

@@ -41,7 +41,7 @@ export async function relationshipsOfUsers<L extends RelationshipList>(
     `UNWIND $userIds AS userId
      MATCH (u:User {id: userId})
      RETURN u.id AS userId,
-            COLLECT { MATCH ${pattern} WHERE ${afterCondition('r')}
+            COLLECT { MATCH ${pattern} WHERE ${afterCondition('r', page)}
                       WITH r, other ORDER BY r.createdAt, r.id LIMIT $limit
                       RETURN {item: ${projection}, counterpart: ${userProjection('other')}} } AS items,
             COUNT { ${pattern} } AS total`,
@@ -59,7 +59,7 @@ export async function eventsOfUsers(
     `UNWIND $userIds AS userId
      MATCH (u:User {id: userId})
      RETURN u.id AS userId,
-            COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE ${afterCondition('e', 'occurredAt')}
+            COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE ${afterCondition('e', page, 'occurredAt')}
                       WITH e ORDER BY e.occurredAt, e.id LIMIT $limit RETURN ${EVENT_PROJECTION} } AS items,
             COUNT { (u)-[:HAS_EVENT]->(:Event) } AS total`,
     { userIds, ...pageParams(page) },

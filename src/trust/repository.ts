@@ -321,7 +321,7 @@ export async function snapshotsOfUsers(
     `UNWIND $userIds AS userId
      MATCH (u:User {id: userId})
      RETURN u.id AS userId,
-            COLLECT { MATCH (u)-[:HAS_TRUST_SNAPSHOT]->(s:TrustSnapshot) WHERE ${afterCondition('s', 'computedAt')}
+            COLLECT { MATCH (u)-[:HAS_TRUST_SNAPSHOT]->(s:TrustSnapshot) WHERE ${afterCondition('s', page, 'computedAt')}
                       WITH s ORDER BY s.computedAt, s.id LIMIT $limit
                       RETURN s {.id, .value, .band, .modelVersion, computedAt: toString(s.computedAt)} } AS items,
             COUNT { (u)-[:HAS_TRUST_SNAPSHOT]->(:TrustSnapshot) } AS total`,

@@ -43,7 +43,7 @@ export async function usersByIdsOrHandles(
 /** One query: the page and the total. */
 export async function usersPage(db: Db, page: PageArgs): Promise<Connection<UserRow>> {
   const [row] = await db.read<{ users: UserRow[]; total: number }>(
-    `RETURN COLLECT { MATCH (u:User) WHERE ${afterCondition('u')}
+    `RETURN COLLECT { MATCH (u:User) WHERE ${afterCondition('u', page)}
                       WITH u ORDER BY u.createdAt, u.id LIMIT $limit RETURN ${USER_PROJECTION} } AS users,
             COUNT { (:User) } AS total`,
     pageParams(page),
