@@ -39,13 +39,16 @@ export async function endorse(
   const context = text('context', input.context, LIMITS.contextMax);
   return db.writeTx(async (tx) => {
     await checkPair(tx, endorserId, endorseeId);
-    return repository.endorse(tx, {
+    const endorsement = await repository.endorse(tx, {
       endorserId,
       endorseeId,
       strength,
       context,
       public: input.public ?? false,
     });
+    // As for a revoked endorsement: NETWORK follows at the next full computation, stale until then.
+    await afterWrite(tx, { kind: 'vouch', endorseeId });
+    return endorsement;
   });
 }
 
