@@ -27,19 +27,6 @@ const VERIFY_ACTION: Record<Assurance, string> = {
 };
 const ASSURANCES: readonly Assurance[] = ['LOW', 'SUBSTANTIAL', 'HIGH'];
 
-/**
- * Which dimension's evidence each improvement action of the trust engine changes (src/trust/engine/
- * improvements.ts): identities count in IDENTITY, settling a default in HISTORY. The engine suggests no
- * REPUTATION or NETWORK actions.
- */
-const ACTION_DIMENSION: Record<string, PerkDimension> = {
-  VERIFY_HIGH_ASSURANCE_IDENTITY: 'IDENTITY',
-  VERIFY_SUBSTANTIAL_ASSURANCE_IDENTITY: 'IDENTITY',
-  VERIFY_LOW_ASSURANCE_IDENTITY: 'IDENTITY',
-  RENEW_EXPIRED_IDENTITY: 'IDENTITY',
-  RESOLVE_DEFAULT: 'HISTORY',
-};
-
 export const OPT_IN_ACTION: PerkActionRow = {
   action: 'OPT_IN_TO_SCORING',
   points: null,
@@ -80,16 +67,16 @@ function shortfall(
   if (reason.startsWith('DIMENSION_BELOW_THRESHOLD:')) {
     const dimension = reason.slice('DIMENSION_BELOW_THRESHOLD:'.length) as PerkDimension;
     const min = rule.minDimensions.find((d) => d.dimension === dimension)!.min;
-    // The explanation gives an action's score points, not the dimension's new value: it narrows the gap, and
-    // whether it closes it is not known.
+    // Each improvement carries the dimension it changes and that dimension's value after it (scores stored
+    // before that was recorded say nothing about closing the gap: null).
     return {
       reason,
       dimension,
       gap: roundGap(min - (facts.dimensions[dimension] ?? 0)),
       unit: 'DIMENSION',
       actions: improvements
-        .filter((i) => ACTION_DIMENSION[i.action] === dimension)
-        .map((i) => asAction(i, null)),
+        .filter((i) => i.dimension === dimension)
+        .map((i) => asAction(i, i.dimensionValue === undefined ? null : i.dimensionValue >= min)),
     };
   }
   if (reason === 'IDENTITY_ASSURANCE_TOO_LOW') {

@@ -63,6 +63,8 @@ function explain(
       action: i.action,
       points: i.gain,
       summary: i.summary,
+      dimension: i.dimension,
+      dimensionValue: i.dimensionValue,
     })),
     underReview,
   };

@@ -16,7 +16,14 @@ export interface StoredExplanation {
   principalReasons: { code: string; dimension: Dimension; points: number; summary: string }[];
   /** Contributors with their points (the same order as shares). */
   contributors: (StoredShare & { points: number })[];
-  improvements: { action: string; points: number; summary: string }[];
+  /** Each with the dimension it changes and that dimension's value after it (absent in scores stored before). */
+  improvements: {
+    action: string;
+    points: number;
+    summary: string;
+    dimension?: Dimension;
+    dimensionValue?: number;
+  }[];
   /** Events and ratings the user disputed, left out of this score while under review. */
   underReview: number;
 }

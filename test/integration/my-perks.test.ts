@@ -38,10 +38,29 @@ interface Standing {
 }
 
 /** The stored explanation's improvements (largest gain first, as the trust engine stores them). */
+// As the trust engine stores them: each with the dimension it changes and that dimension's value after it.
 const IMPROVEMENTS = [
-  { action: 'RESOLVE_DEFAULT', points: 70, summary: 'Settle your most recent unresolved default' },
-  { action: 'VERIFY_HIGH_ASSURANCE_IDENTITY', points: 45, summary: 'Verify a high-assurance identity' },
-  { action: 'VERIFY_LOW_ASSURANCE_IDENTITY', points: 10, summary: 'Verify a low-assurance identity' },
+  {
+    action: 'RESOLVE_DEFAULT',
+    points: 70,
+    summary: 'Settle your most recent unresolved default',
+    dimension: 'HISTORY',
+    dimensionValue: 0.62,
+  },
+  {
+    action: 'VERIFY_HIGH_ASSURANCE_IDENTITY',
+    points: 45,
+    summary: 'Verify a high-assurance identity',
+    dimension: 'IDENTITY',
+    dimensionValue: 0.8,
+  },
+  {
+    action: 'VERIFY_LOW_ASSURANCE_IDENTITY',
+    points: 10,
+    summary: 'Verify a low-assurance identity',
+    dimension: 'IDENTITY',
+    dimensionValue: 0.55,
+  },
 ];
 
 let partner: TestPartner;
@@ -118,7 +137,12 @@ async function myPerks(token: string) {
   };
 }
 
-const action = (a: (typeof IMPROVEMENTS)[number], closesGap: boolean | null): Action => ({ ...a, closesGap });
+const action = (a: (typeof IMPROVEMENTS)[number], closesGap: boolean | null): Action => ({
+  action: a.action,
+  points: a.points,
+  summary: a.summary,
+  closesGap,
+});
 
 describe('me.perks', () => {
   it('says, for each active perk, what is missing: gaps by hand, actions from the stored explanation', async () => {
@@ -138,14 +162,15 @@ describe('me.perks', () => {
         ],
       },
     ]);
-    // HISTORY 0.6 − 0.45 = 0.15 (IDENTITY 0.5 ≥ 0.3 is met); settling a default is the HISTORY action.
+    // HISTORY 0.6 − 0.45 = 0.15 (IDENTITY 0.5 ≥ 0.3 is met); settling a default is the HISTORY action, and it
+    // takes HISTORY to 0.62 ≥ 0.6: it closes the gap.
     expect(standing('dimensions')!.missing).toEqual([
       {
         reason: 'DIMENSION_BELOW_THRESHOLD:HISTORY',
         dimension: 'HISTORY',
         gap: 0.15,
         unit: 'DIMENSION',
-        actions: [action(IMPROVEMENTS[0]!, null)],
+        actions: [action(IMPROVEMENTS[0]!, true)],
       },
     ]);
     // Only a LOW identity: verifying a SUBSTANTIAL one (gains 0 points: not in the explanation) or a HIGH one

@@ -36,8 +36,28 @@ const FACTS: PersonFacts = {
   accountAgeDays: 5,
 };
 
-const renew = { action: 'RENEW_EXPIRED_IDENTITY', points: 25, summary: 'Renew your expired identity' };
-const resolve = { action: 'RESOLVE_DEFAULT', points: 40, summary: 'Settle a default' };
+// As stored by the trust engine: the dimension an action changes and its value afterwards.
+const renew = {
+  action: 'RENEW_EXPIRED_IDENTITY',
+  points: 25,
+  summary: 'Renew your expired identity',
+  dimension: 'IDENTITY' as const,
+  dimensionValue: 0.45,
+};
+const resolve = {
+  action: 'RESOLVE_DEFAULT',
+  points: 40,
+  summary: 'Settle a default',
+  dimension: 'HISTORY' as const,
+  dimensionValue: 0.6,
+};
+/** An action as the person sees it. */
+const shown = (i: typeof renew | typeof resolve, closesGap: boolean | null) => ({
+  action: i.action,
+  points: i.points,
+  summary: i.summary,
+  closesGap,
+});
 
 describe('a perk as it stands for the person', () => {
   it('an action closes a score gap when its points cover the gap exactly', () => {
@@ -49,15 +69,12 @@ describe('a perk as it stands for the person', () => {
         dimension: null,
         gap: 40,
         unit: 'SCORE_POINTS',
-        actions: [
-          { ...resolve, closesGap: true },
-          { ...renew, closesGap: false },
-        ],
+        actions: [shown(resolve, true), shown(renew, false)],
       },
     ]);
   });
 
-  it('lists identity actions under IDENTITY, none under NETWORK (the engine suggests no network actions)', () => {
+  it('lists identity actions under IDENTITY and says whether they reach the minimum; none under NETWORK', () => {
     const result = standing(
       perk({
         minDimensions: [
@@ -74,7 +91,8 @@ describe('a perk as it stands for the person', () => {
         dimension: 'IDENTITY',
         gap: 0.3,
         unit: 'DIMENSION',
-        actions: [{ ...renew, closesGap: null }],
+        // Renewing takes IDENTITY from 0.2 to 0.45, short of 0.5.
+        actions: [shown(renew, false)],
       },
       {
         reason: 'DIMENSION_BELOW_THRESHOLD:NETWORK',
@@ -98,7 +116,7 @@ describe('a perk as it stands for the person', () => {
       { reason: 'ACCOUNT_TOO_NEW', gap: 25, unit: 'DAYS' },
       { reason: 'OPEN_DISPUTE', gap: 2, unit: 'DISPUTES' },
     ]);
-    expect(result.missing[0]!.actions).toEqual([{ ...resolve, closesGap: false }]);
+    expect(result.missing[0]!.actions).toEqual([shown(resolve, false)]);
   });
 
   it('with consent but no score yet: NO_SCORE and nothing to do but wait; without consent: opt in', () => {

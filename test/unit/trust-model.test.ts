@@ -260,7 +260,17 @@ describe('explanations (property)', () => {
       ],
     });
     const improvements = improvementsFor(evidence);
-    expect(improvements.find((improvement) => improvement.action === 'RESOLVE_DEFAULT')?.gain).toBe(14);
+    const resolve = improvements.find((improvement) => improvement.action === 'RESOLVE_DEFAULT');
+    expect(resolve?.gain).toBe(14);
+    // It changes HISTORY, to (1.5 + 0.4)/5 = 0.38.
+    expect(resolve?.dimension).toBe('HISTORY');
+    expect(resolve?.dimensionValue).toBeCloseTo(0.38, 12);
+    // Verifying a HIGH identity changes IDENTITY, to 0.75·0.6 = 0.45 (account age 0).
+    const verifyHigh = improvements.find(
+      (improvement) => improvement.action === 'VERIFY_HIGH_ASSURANCE_IDENTITY',
+    );
+    expect(verifyHigh?.dimension).toBe('IDENTITY');
+    expect(verifyHigh?.dimensionValue).toBeCloseTo(0.45, 12);
     expect(improvements.map((improvement) => improvement.action)).not.toContain('GET_ENDORSEMENTS');
     // Renewing an expired HIGH identity gains what verifying a new one would.
     const expired = withEvidence({ identities: [{ assurance: 'HIGH', expired: true }] });

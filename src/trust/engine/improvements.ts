@@ -1,4 +1,4 @@
-import type { Assurance, UserEvidence } from './model.js';
+import type { Assurance, Dimension, UserEvidence } from './model.js';
 import { scoreUser } from './score.js';
 
 export type ImprovementAction =
@@ -13,6 +13,9 @@ export interface Improvement {
   /** Exact points the score would gain: the model re-run on the evidence after the action. */
   gain: number;
   summary: string;
+  /** The dimension whose evidence the action changes, and that dimension's value after it (0..1). */
+  dimension: Dimension;
+  dimensionValue: number;
   /** The evidence after the action (what the gain was computed on). */
   apply: (evidence: UserEvidence) => UserEvidence;
 }
@@ -22,6 +25,15 @@ interface Candidate {
   summary: string;
   apply: (evidence: UserEvidence) => UserEvidence;
 }
+
+/** Identities count in IDENTITY; settling a default changes HISTORY. */
+const ACTION_DIMENSION: Readonly<Record<ImprovementAction, Dimension>> = {
+  VERIFY_HIGH_ASSURANCE_IDENTITY: 'IDENTITY',
+  VERIFY_SUBSTANTIAL_ASSURANCE_IDENTITY: 'IDENTITY',
+  VERIFY_LOW_ASSURANCE_IDENTITY: 'IDENTITY',
+  RENEW_EXPIRED_IDENTITY: 'IDENTITY',
+  RESOLVE_DEFAULT: 'HISTORY',
+};
 
 const VERIFY_ACTIONS: Readonly<Record<Assurance, ImprovementAction>> = {
   HIGH: 'VERIFY_HIGH_ASSURANCE_IDENTITY',
@@ -88,7 +100,16 @@ function candidates(evidence: UserEvidence): Candidate[] {
 export function improvementsFor(evidence: UserEvidence): Improvement[] {
   const current = scoreUser(evidence).value;
   return candidates(evidence)
-    .map((candidate) => ({ ...candidate, gain: scoreUser(candidate.apply(evidence)).value - current }))
+    .map((candidate) => {
+      const after = scoreUser(candidate.apply(evidence));
+      const dimension = ACTION_DIMENSION[candidate.action];
+      return {
+        ...candidate,
+        gain: after.value - current,
+        dimension,
+        dimensionValue: after.dimensions.find((d) => d.dimension === dimension)!.value,
+      };
+    })
     .filter((improvement) => improvement.gain > 0)
     .sort((a, b) => b.gain - a.gain);
 }
