@@ -16,8 +16,8 @@ import {
   REPUTATION_PRIOR_STRENGTH,
   SCORE_FXG_TOLERANCE,
 } from '../src/trust/engine/index.js';
-import { readSignedNetwork, seededRandom } from './data.js';
-import { ATTACK_SEEDS, chooseAnchors, separationAuc, SYBIL_RING_DEGREE } from './sybil.js';
+import { readSignedNetwork } from './data.js';
+import { ATTACK_SEEDS, chooseAnchors, separationAuc, sybilLinks } from './sybil.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const flag = process.argv.indexOf('--data');
@@ -29,10 +29,6 @@ const data = readSignedNetwork(
 );
 const anchors = chooseAnchors(data);
 const honest = data.userCount;
-const isAnchor = new Uint8Array(honest);
-for (const anchor of anchors) isAnchor[anchor] = 1;
-const hasRated = new Uint8Array(honest);
-for (const rater of data.src) hasRated[rater] = 1;
 let attackTime = -Infinity;
 for (const seconds of data.time) attackTime = Math.max(attackTime, seconds);
 const honestAge = accountAgeDaysFromTimeline(data.src, data.dst, data.time, honest, attackTime);
@@ -52,22 +48,7 @@ function solve(sybils: number, attackEdges: number, alpha: number, seed: number)
     endorseSrc.push(from);
     endorseDst.push(to);
   };
-  for (let s = 0; s < sybils; s++) {
-    for (let step = 1; step <= Math.min(SYBIL_RING_DEGREE, sybils - 1); step++) {
-      link(honest + s, honest + ((s + step) % sybils));
-    }
-  }
-  const candidates = Array.from({ length: honest }, (_, user) => user).filter(
-    (user) => hasRated[user] === 1 && isAnchor[user] === 0,
-  );
-  const random = seededRandom(seed);
-  for (let k = 0; k < attackEdges; k++) {
-    const pick = k + Math.floor(random() * (candidates.length - k));
-    const chosen = candidates[pick] as number;
-    candidates[pick] = candidates[k] as number;
-    candidates[k] = chosen;
-    link(chosen, honest);
-  }
+  for (const [from, to] of sybilLinks(data, anchors, sybils, attackEdges, seed)) link(from, to);
   const fxg = new FairnessGoodnessSolver(
     n,
     Int32Array.from(src),

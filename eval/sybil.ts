@@ -94,6 +94,44 @@ interface AttackGraph {
 }
 
 /**
+ * The links the attack adds, sybils numbered after the honest accounts: the ring (each sybil → the next
+ * SYBIL_RING_DEGREE) and the attack edges from a seeded draw of honest accounts that have rated someone and are not
+ * anchors, all into the target, the first sybil.
+ */
+export function sybilLinks(
+  data: SignedNetwork,
+  anchors: Int32Array,
+  sybils: number,
+  attackEdges: number,
+  seed: number,
+): [from: number, to: number][] {
+  const honest = data.userCount;
+  const links: [number, number][] = [];
+  for (let s = 0; s < sybils; s++) {
+    for (let step = 1; step <= Math.min(SYBIL_RING_DEGREE, sybils - 1); step++) {
+      links.push([honest + s, honest + ((s + step) % sybils)]);
+    }
+  }
+  const isAnchor = new Uint8Array(honest);
+  for (const anchor of anchors) isAnchor[anchor] = 1;
+  const hasRated = new Uint8Array(honest);
+  for (const rater of data.src) hasRated[rater] = 1;
+  const candidates = Array.from({ length: honest }, (_, index) => index).filter(
+    (user) => hasRated[user] === 1 && isAnchor[user] === 0,
+  );
+  const random = seededRandom(seed);
+  // Partial Fisher–Yates: the first attackEdges of a seeded shuffle.
+  for (let k = 0; k < attackEdges; k++) {
+    const pick = k + Math.floor(random() * (candidates.length - k));
+    const chosen = candidates[pick] as number;
+    candidates[pick] = candidates[k] as number;
+    candidates[k] = chosen;
+    links.push([chosen, honest]);
+  }
+  return links;
+}
+
+/**
  * The attack, built at the end of the data (the attack time T = the last rating's timestamp):
  * `sybils` accounts are created at T after the honest ones and wired as a ring, each rating +10
  * and endorsing (strength 5) the next SYBIL_RING_DEGREE; `attackEdges` distinct honest accounts
@@ -127,28 +165,8 @@ function attack(
     endorseSrc.push(from);
     endorseDst.push(to);
   };
-  for (let s = 0; s < sybils; s++) {
-    for (let step = 1; step <= Math.min(SYBIL_RING_DEGREE, sybils - 1); step++) {
-      link(honest + s, honest + ((s + step) % sybils));
-    }
-  }
+  for (const [from, to] of sybilLinks(data, anchors, sybils, attackEdges, seed)) link(from, to);
   const target = honest;
-  const isAnchor = new Uint8Array(honest);
-  for (const anchor of anchors) isAnchor[anchor] = 1;
-  const hasRated = new Uint8Array(honest);
-  for (const rater of data.src) hasRated[rater] = 1;
-  const candidates = Array.from({ length: honest }, (_, index) => index).filter(
-    (user) => hasRated[user] === 1 && isAnchor[user] === 0,
-  );
-  const random = seededRandom(seed);
-  // Partial Fisher–Yates: the first attackEdges of a seeded shuffle.
-  for (let k = 0; k < attackEdges; k++) {
-    const pick = k + Math.floor(random() * (candidates.length - k));
-    const chosen = candidates[pick] as number;
-    candidates[pick] = candidates[k] as number;
-    candidates[k] = chosen;
-    link(chosen, target);
-  }
   const srcArray = Int32Array.from(src);
   const dstArray = Int32Array.from(dst);
   const ages = accountAgeDaysFromTimeline(srcArray, dstArray, Float64Array.from(time), n, attackTime);

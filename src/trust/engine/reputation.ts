@@ -1,4 +1,4 @@
-import { raterStanding, type ReputationEvidence } from './model.js';
+import { emptyReputation, raterStanding, type ReputationEvidence } from './model.js';
 
 /** One rating a user received, as the Neo4j side reads it for an incremental refresh. */
 export interface ReceivedRating {
@@ -25,12 +25,7 @@ export function reputationEvidence(
   userCount: number,
 ): ReputationEvidence {
   const evidence: ReputationEvidence = {
-    ratingsReceived: 0,
-    positiveRatingsReceived: 0,
-    negativeRatingsReceived: 0,
-    positiveWeight: 0,
-    negativeWeight: 0,
-    raterStanding: 0,
+    ...emptyReputation(),
     goodness: received.length > 0 ? goodness : null,
   };
   for (const { rating, raterTrust, raterFairness } of received) {
