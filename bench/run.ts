@@ -19,6 +19,7 @@ import { loadConfig } from '../src/config.js';
 import { encodeCursor } from '../src/db/pagination.js';
 import { deleteDataset, generateSynthetic, loadSynthetic, rng } from '../seed/synthetic.js';
 import { benchDriver, benchNeo4jOptions, benchPassword } from './bench-neo4j.js';
+import { cleanBenchWrites, ensureConsents, ensurePartner, ensureScores, freshPairs } from './fixtures.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATASET = 'synthetic';
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     relationships: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '42' },
     rebuild: { type: 'boolean', default: false },
+    // Writes a CPU profile of the gateway child (open it in Chrome DevTools) to this file.
+    'cpu-prof': { type: 'string' },
   },
 });
 const duration = Number(values.duration);
@@ -47,7 +50,8 @@ await start(neo4jOptions);
 const driver = benchDriver(neo4jOptions);
 await migrate(driver);
 
-// The data: loaded once, reused; --rebuild (or another size) loads it again.
+// The data: loaded once, reused; --rebuild (or another size) loads it again. A previous run's writes go first.
+await cleanBenchWrites(driver, DATASET);
 const session = driver.session();
 const countOf = async (cypher: string) =>
   Number((await session.run(cypher, { dataset: DATASET })).records[0]!.get(0));
@@ -66,6 +70,10 @@ if (values.rebuild || present !== users || presentEdges !== relationships) {
   present = users;
   presentEdges = relationships;
 }
+// Scores (a full computation, once), the partner with a fresh key and its perk.
+const log = (line: string) => console.error(line);
+const scoreSeconds = await ensureScores(driver, DATASET, log);
+const partner = await ensurePartner(driver);
 // Seeded request samples: user ids for (d) and page starts for (c), from the users' known creation times.
 const graphForSample = generateSynthetic({ users, relationships: Math.min(relationships, users), seed });
 await session.close();
@@ -79,6 +87,15 @@ const pageStarts = Array.from({ length: SAMPLE }, () => {
 const idBatches = Array.from({ length: SAMPLE }, () =>
   Array.from({ length: 100 }, () => `${DATASET}_${pick()}`),
 );
+// People for (a), (b) and (e): each consented to the partner (once); (e) endorses along pairs of them that had
+// no endorsement before the run.
+const people = [...new Set(Array.from({ length: SAMPLE }, () => `${DATASET}_${pick()}`))];
+const consentsGranted = await ensureConsents(driver, partner.partnerId, people);
+if (consentsGranted > 0) log(`bench: ${consentsGranted} consents granted to the benchmark partner`);
+const pairs = await freshPairs(
+  driver,
+  people.map((from) => ({ from, to: people[Math.floor(random() * people.length)]! })),
+);
 
 // The servers, each its own process.
 const config = loadConfig();
@@ -90,6 +107,9 @@ const childEnv = {
   // The benchmark drives one admin token at thousands of requests per second: edge rate limits off (0).
   RATE_LIMIT_USER_PER_MINUTE: '0',
   RATE_LIMIT_PARTNER_PER_MINUTE: '0',
+  // The probing limit (checks of one person by one partner per day, src/perks/limits.ts) would turn most of (a)
+  // into RATE_LIMITED refusals after 20 checks per sampled person: raised so that every check is a real one.
+  CREDENCE_CHECKS_PER_PERSON_PER_DAY: '1000000000',
 };
 interface Child {
   process: ChildProcess;
@@ -98,7 +118,10 @@ interface Child {
 function launch(mode: string): Promise<Child> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'servers.ts'), mode], {
     cwd: ROOT,
-    env: childEnv,
+    env:
+      mode === 'gateway' && values['cpu-prof']
+        ? { ...childEnv, BENCH_CPU_PROFILE: resolve(values['cpu-prof']) }
+        : childEnv,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((done, fail) => {
@@ -124,6 +147,19 @@ function peakRss(pid: number | undefined): { peakMb: number; rssMb: number } | n
 }
 
 const adminToken = await mintToken(config.jwtSecret, { sub: 'bench_admin', role: 'admin' });
+const tokenOf = new Map<string, string>();
+for (const person of people)
+  tokenOf.set(person, await mintToken(config.jwtSecret, { sub: person, role: 'user' }));
+const bearer = (userId: string) => ({ authorization: `Bearer ${tokenOf.get(userId)!}` });
+const partnerKey = { 'x-api-key': partner.apiKey };
+const GATEWAY_ELIGIBILITY = `query($perkId: ID!, $userId: ID!) { eligibility(perkId: $perkId, userId: $userId) {
+  userId eligible reasons band checkedAt validUntil perk { id name } } }`;
+const GATEWAY_TRUST = `{ me { trustScore { value band baseline computedAt modelVersion stale
+  dimensions { dimension value weight points evidence }
+  explanation { reasons { code dimension points summary } principalReasons { code dimension points summary }
+    contributors { kind handle anonymous assurance share points } paths { steps { handle anonymous anchor } }
+    improvements { action points summary } itemsUnderReview } } } }`;
+const GATEWAY_ENDORSE = `mutation($input: EndorseInput!) { endorse(input: $input) { id strength public createdAt } }`;
 const GATEWAY_PAGE = `query($after: String) { users(first: 100, after: $after) { edges { node { id handle
   identities { edges { node { provider assurance } } }
   endorsementsReceived { edges { node { endorser { handle } } } } } } } }`;
@@ -132,34 +168,99 @@ const PEER_PAGE = `query($at: DateTime!) { users(where: { createdAt: { gt: $at }
   id handle identities(limit: 20) { provider assurance } endorsers(limit: 20) { handle } } }`;
 
 type Target = 'gateway' | 'floor' | 'peer';
+/** One request: its body and the headers that differ per request (a person's token). */
+interface Request {
+  body: string;
+  headers?: Record<string, string>;
+}
 interface Operation {
   name: string;
   label: string;
-  bodies: Record<Target, string[] | undefined>;
+  /** Headers of every request of this operation (a partner's key). */
+  headers?: Record<string, string>;
+  bodies: Record<Target, Request[] | undefined>;
 }
+const asRequests = (bodies: string[]): Request[] => bodies.map((body) => ({ body }));
 const operations: Operation[] = [
+  {
+    name: 'a',
+    label: "(a) a partner's `eligibility` check",
+    headers: partnerKey,
+    bodies: {
+      gateway: people.map((userId) => ({
+        body: JSON.stringify({ query: GATEWAY_ELIGIBILITY, variables: { perkId: partner.perkId, userId } }),
+      })),
+      floor: people.map((userId) => ({
+        body: JSON.stringify({ op: 'eligibility', params: { perkId: partner.perkId, userId } }),
+      })),
+      peer: undefined,
+    },
+  },
+  {
+    name: 'b',
+    label: "(b) a user's own `trustScore` with its explanation",
+    bodies: {
+      gateway: people.map((userId) => ({
+        body: JSON.stringify({ query: GATEWAY_TRUST }),
+        headers: bearer(userId),
+      })),
+      floor: people.map((userId) => ({
+        body: JSON.stringify({ op: 'trust', params: {} }),
+        headers: bearer(userId),
+      })),
+      peer: undefined,
+    },
+  },
   {
     name: 'c',
     label: '(c) page of 100 users with identities and endorsers’ handles',
     bodies: {
-      gateway: pageStarts.map((p) =>
-        JSON.stringify({ query: GATEWAY_PAGE, variables: { after: encodeCursor(p.at, p.id) } }),
+      gateway: asRequests(
+        pageStarts.map((p) =>
+          JSON.stringify({ query: GATEWAY_PAGE, variables: { after: encodeCursor(p.at, p.id) } }),
+        ),
       ),
-      floor: pageStarts.map((p) => JSON.stringify({ op: 'page', params: { afterAt: p.at, afterId: p.id } })),
-      peer: pageStarts.map((p) => JSON.stringify({ query: PEER_PAGE, variables: { at: p.at } })),
+      floor: asRequests(
+        pageStarts.map((p) => JSON.stringify({ op: 'page', params: { afterAt: p.at, afterId: p.id } })),
+      ),
+      peer: asRequests(pageStarts.map((p) => JSON.stringify({ query: PEER_PAGE, variables: { at: p.at } }))),
     },
   },
   {
     name: 'd',
     label: '(d) `_entities` batch of 100 users',
     bodies: {
-      gateway: idBatches.map((ids) =>
-        JSON.stringify({
-          query: GATEWAY_ENTITIES,
-          variables: { r: ids.map((id) => ({ __typename: 'User', id })) },
-        }),
+      gateway: asRequests(
+        idBatches.map((ids) =>
+          JSON.stringify({
+            query: GATEWAY_ENTITIES,
+            variables: { r: ids.map((id) => ({ __typename: 'User', id })) },
+          }),
+        ),
       ),
-      floor: idBatches.map((ids) => JSON.stringify({ op: 'entities', params: { ids } })),
+      floor: asRequests(idBatches.map((ids) => JSON.stringify({ op: 'entities', params: { ids } }))),
+      peer: undefined,
+    },
+  },
+  {
+    // The pairs had no endorsement before the run: the first request of a pair creates it, later ones update it.
+    name: 'e',
+    label: '(e) `endorse` (+ trust refresh in its transaction)',
+    bodies: {
+      gateway: pairs.map((pair, i) => ({
+        body: JSON.stringify({
+          query: GATEWAY_ENDORSE,
+          variables: { input: { targetId: pair.to, strength: 1 + (i % 5), public: i % 2 === 0 } },
+        }),
+        headers: bearer(pair.from),
+      })),
+      floor: pairs.map((pair, i) => ({
+        body: JSON.stringify({
+          op: 'endorse',
+          params: { targetId: pair.to, strength: 1 + (i % 5), public: i % 2 === 0, context: null },
+        }),
+        headers: bearer(pair.from),
+      })),
       peer: undefined,
     },
   },
@@ -171,17 +272,26 @@ children.floor = await launch('floor');
 children.peer = await launch('peer');
 const urlOf = (t: Target) =>
   `http://127.0.0.1:${children[t]!.port}${t === 'floor' ? '/' : t === 'peer' ? '/' : '/graphql'}`;
-const headersOf = (t: Target): Record<string, string> => ({
+/** Headers of an operation's requests: the admin token unless the operation has its own credentials. */
+const headersOf = (t: Target, operation: Operation, request?: Request): Record<string, string> => ({
   'content-type': 'application/json',
-  ...(t === 'gateway' ? { authorization: `Bearer ${adminToken}` } : {}),
+  ...(t === 'gateway' && !operation.headers && !request?.headers
+    ? { authorization: `Bearer ${adminToken}` }
+    : {}),
+  ...operation.headers,
+  ...request?.headers,
 });
 
 /** One request outside the load: checks the answer has no errors and counts the gateway's Neo4j queries. */
-async function probe(t: Target, body: string): Promise<{ queries: number | null; rows: number }> {
+async function probe(
+  t: Target,
+  operation: Operation,
+  request: Request,
+): Promise<{ queries: number | null; rows: number }> {
   const response = await fetch(urlOf(t), {
     method: 'POST',
-    headers: { ...headersOf(t), 'x-credence-debug': 'queries' },
-    body,
+    headers: { ...headersOf(t, operation, request), 'x-credence-debug': 'queries' },
+    body: request.body,
   });
   const json = (await response.json()) as {
     data?: unknown;
@@ -195,20 +305,73 @@ async function probe(t: Target, body: string): Promise<{ queries: number | null;
   const rows = Array.isArray(data)
     ? data.length
     : Object.values(data as Record<string, unknown>).map((v) =>
-        Array.isArray(v) ? v.length : ((v as { edges?: unknown[] }).edges?.length ?? 0),
+        Array.isArray(v) ? v.length : ((v as { edges?: unknown[] } | null)?.edges?.length ?? (v ? 1 : 0)),
       )[0]!;
+  if (rows === 0) throw new Error(`${t} answered nothing: ${JSON.stringify(json).slice(0, 500)}`);
   return { queries: json.extensions?.neo4jQueries ?? null, rows };
 }
 
-async function load(t: Target, bodies: string[], seconds: number) {
+/**
+ * The floor must give the same answers: for (a) and (b), the first requests' answers of both are compared (the
+ * decision and reasons; the score, its contributors and the length of each explanation path) before the load.
+ */
+async function answerOf(t: Target, operation: Operation, request: Request): Promise<unknown> {
+  const response = await fetch(urlOf(t), {
+    method: 'POST',
+    headers: headersOf(t, operation, request),
+    body: request.body,
+  });
+  const { data } = (await response.json()) as { data: Record<string, unknown> & unknown[] };
+  interface Score {
+    value: number;
+    band: string;
+    explanation: { contributors: unknown[]; paths: { steps: unknown[] }[] };
+  }
+  if (operation.name === 'a') {
+    const d = (t === 'gateway' ? data.eligibility : data[0]) as { eligible: boolean; reasons: string[] };
+    return { eligible: d.eligible, reasons: d.reasons };
+  }
+  if (t === 'gateway') {
+    const s = (data.me as { trustScore: Score }).trustScore;
+    const e = s.explanation;
+    return [s.value, s.band, e.contributors.length, e.paths.map((p) => p.steps.length)];
+  }
+  const row = data[0] as {
+    value: number;
+    band: string;
+    explanation: Score['explanation'];
+    paths: unknown[][];
+  };
+  return [row.value, row.band, row.explanation.contributors.length, row.paths.map((p) => p.length)];
+}
+async function compareAnswers(operation: Operation, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const [g, f] = await Promise.all(
+      (['gateway', 'floor'] as const).map((t) => answerOf(t, operation, operation.bodies[t]![i]!)),
+    );
+    if (JSON.stringify(g) !== JSON.stringify(f))
+      throw new Error(
+        `(${operation.name}) gateway and floor disagree: ${JSON.stringify(g)} vs ${JSON.stringify(f)}`,
+      );
+  }
+}
+
+async function load(t: Target, operation: Operation, requests: Request[], seconds: number) {
   let next = 0;
   return autocannon({
     url: urlOf(t),
     method: 'POST',
     connections,
     duration: seconds,
-    headers: headersOf(t),
-    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }],
+    headers: headersOf(t, operation),
+    requests: [
+      {
+        setupRequest: (request) => {
+          const chosen = requests[next++ % requests.length]!;
+          return { ...request, body: chosen.body, headers: headersOf(t, operation, chosen) };
+        },
+      },
+    ],
   });
 }
 
@@ -229,12 +392,13 @@ interface Row {
 const rows: Row[] = [];
 const neo4jPid = (await status(neo4jOptions)).pid;
 for (const operation of operations) {
+  if (operation.name === 'a' || operation.name === 'b') await compareAnswers(operation, 20);
   for (const t of ['gateway', 'floor', 'peer'] as const) {
     const bodies = operation.bodies[t];
     if (!bodies) continue;
-    const probed = await probe(t, bodies[0]!);
-    if (warmup > 0) await load(t, bodies, warmup);
-    const result = await load(t, bodies, duration);
+    const probed = await probe(t, operation, bodies[0]!);
+    if (warmup > 0) await load(t, operation, bodies, warmup);
+    const result = await load(t, operation, bodies, duration);
     const p95 = (result.latency as unknown as Record<string, number>).p97_5 ?? result.latency.p90;
     rows.push({
       operation: operation.name,
@@ -256,7 +420,16 @@ for (const operation of operations) {
     );
   }
 }
-for (const child of Object.values(children)) child.process.kill('SIGTERM');
+await Promise.all(
+  Object.values(children).map(
+    (child) =>
+      new Promise((done) => {
+        child.process.once('exit', done);
+        child.process.kill('SIGTERM');
+      }),
+  ),
+);
+await cleanBenchWrites(driver, DATASET);
 await driver.close();
 
 // Report.
@@ -269,7 +442,8 @@ const summary = {
   at: new Date().toISOString(),
   machine,
   node: process.version,
-  dataset: { users: present, relationships: presentEdges, seed, loadSeconds },
+  dataset: { users: present, relationships: presentEdges, seed, loadSeconds, scoreSeconds },
+  sample: { people: people.length, endorsePairs: pairs.length, consentsGranted },
   settings: { connections, durationSeconds: duration, warmupSeconds: warmup },
   rows,
   ratios: operations.map((o) => ({
@@ -306,7 +480,13 @@ const md = [
   '',
   'floor = bare neo4j-driver, one hand-written Cypher query per operation behind node:http (no GraphQL); ' +
     'peer = @neo4j/graphql 7 (one generated Cypher query per operation), operation (c) only. ' +
-    'Operations (a) eligibility, (b) trustScore and (e) endorse + refresh are not measured yet.',
+    `(a), (b) and (e) draw from ${people.length} sampled people, each with an ELIGIBILITY consent to the ` +
+    'benchmark partner; (a) logs an Inquiry per check (gateway and floor alike) and runs with the probing limit ' +
+    '(CREDENCE_CHECKS_PER_PERSON_PER_DAY) raised so that no check is refused as RATE_LIMITED, and the edge rate ' +
+    `limits off; (e) endorses along ${pairs.length} pairs that had no endorsement before the run (created by the ` +
+    'first request, updated by later ones; removed after the run). The floor answers (a) and (b) were checked ' +
+    'equal to the gateway answers on 20 requests each. The machine is shared with other engineers running ' +
+    'tests on the same 2 cores: absolute numbers are noisy; the ratios are from the same minutes.',
   '',
 ].join('\n');
 const dir = join(ROOT, 'bench', 'results');
