@@ -41,6 +41,7 @@ try {
     stopScheduler();
     await gateway.close();
     if (startedNeo4j) await stop(options);
+    console.log(`credence: stopped${startedNeo4j ? ' (and the Neo4j it started)' : ''}`);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

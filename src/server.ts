@@ -130,6 +130,8 @@ export async function startGateway(options: {
     schema,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGINT/SIGTERM: drain, close the driver, stop the Neo4j it started, exit.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: 4000 },
     formatError: formatError(config.production),
     validationRules: [...(protection.validationRules ?? [])],
