@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--duration 10] [--warmup 3] [--connections 32] [--users 100000] [--relationships 1000000]
- * [--seed 42] [--rebuild]`
+ * [--seed 42] [--rebuild] [--only a,c] [--cpu-prof <file>]`
  *
  * Load benchmark on loopback (issue 6, section 1): the gateway, the floor (bare neo4j-driver, one hand-written
  * Cypher query per operation behind node:http) and the peer (@neo4j/graphql, operation (c)) in one run, against
@@ -35,6 +35,8 @@ const { values } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     // Writes a CPU profile of the gateway child (open it in Chrome DevTools) to this file.
     'cpu-prof': { type: 'string' },
+    // Only these operations, e.g. --only a,c (for profiling; the published table runs them all).
+    only: { type: 'string' },
   },
 });
 const duration = Number(values.duration);
@@ -266,6 +268,8 @@ const operations: Operation[] = [
   },
 ];
 
+const only = values.only?.split(',');
+if (only) operations.splice(0, operations.length, ...operations.filter((o) => only.includes(o.name)));
 const children: Partial<Record<Target, Child>> = {};
 children.gateway = await launch('gateway');
 children.floor = await launch('floor');
@@ -489,9 +493,12 @@ const md = [
     'tests on the same 2 cores: absolute numbers are noisy; the ratios are from the same minutes.',
   '',
 ].join('\n');
-const dir = join(ROOT, 'bench', 'results');
-mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(summary, null, 2) + '\n');
-writeFileSync(join(dir, `${stamp}.md`), md);
-writeFileSync(join(dir, 'LATEST.md'), md);
+// A partial run (--only) is printed, not recorded: the results directory holds complete runs only.
+if (!only) {
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(summary, null, 2) + '\n');
+  writeFileSync(join(dir, `${stamp}.md`), md);
+  writeFileSync(join(dir, 'LATEST.md'), md);
+}
 console.log(md);
