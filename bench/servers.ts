@@ -6,17 +6,13 @@
  * Usage: node --import tsx bench/servers.ts <gateway|floor|peer>; prints "READY <port>" when listening.
  * Connection: NEO4J_URI / NEO4J_PASSWORD from the environment (set by bench/run.ts).
  */
+// Each mode loads only its own modules (dynamic imports below), so a server's RSS is its own code's: the
+// gateway's process does not also hold @neo4j/graphql, nor the floor's Apollo.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import { Neo4jGraphQL } from '@neo4j/graphql';
-import { jwtVerify } from 'jose';
 import neo4j from 'neo4j-driver';
-import { createGateway, neo4jTarget } from '../gateway.js';
 import { loadConfig } from '../src/config.js';
-import { createDriver } from '../src/db/driver.js';
-import { apiKeyHash } from '../src/partners/api-key.js';
+import type { Neo4jTarget } from '../src/db/driver.js';
 
 const mode = process.argv[2];
 const config = loadConfig();
@@ -125,8 +121,21 @@ export const FLOOR_CYPHER = {
 } as const;
 const FLOOR_WRITES = new Set<keyof typeof FLOOR_CYPHER>(['eligibility', 'endorse']);
 
+/** The benchmark's Neo4j, from the environment bench/run.ts sets (as gateway.ts neo4jTarget reads it). */
+function target(): Neo4jTarget {
+  return {
+    uri: process.env.NEO4J_URI!,
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD!,
+    database: config.neo4j.database,
+  };
+}
+
 async function floor(): Promise<number> {
-  const driver = createDriver(neo4jTarget(config));
+  const { jwtVerify } = await import('jose');
+  const { createDriver } = await import('../src/db/driver.js');
+  const { apiKeyHash } = await import('../src/partners/api-key.js');
+  const driver = createDriver(target());
   const secret = new TextEncoder().encode(config.jwtSecret);
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -185,8 +194,11 @@ export const PEER_TYPEDEFS = /* GraphQL */ `
 `;
 
 async function peer(): Promise<number> {
-  const target = neo4jTarget(config);
-  const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
+  const { ApolloServer } = await import('@apollo/server');
+  const { startStandaloneServer } = await import('@apollo/server/standalone');
+  const { Neo4jGraphQL } = await import('@neo4j/graphql');
+  const { uri, user, password } = target();
+  const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
     maxConnectionPoolSize: 64,
   });
   const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPEDEFS, driver }).getSchema();
@@ -196,6 +208,7 @@ async function peer(): Promise<number> {
 }
 
 async function gateway(): Promise<number> {
+  const { createGateway } = await import('../gateway.js');
   return (await createGateway(config, { port: 0 })).port;
 }
 
