@@ -130,8 +130,9 @@ export async function ensureConsents(
 
 /**
  * Removes what earlier runs wrote: the benchmark partner's inquiries (every eligibility check logs one) and the
- * endorsements made through `endorse` (their ids are UUIDs; the synthetic ones are `<dataset>_e<n>`), so the
- * dataset's relationship count stays that of the generator and runs start from the same graph.
+ * endorsements made through `endorse` (their ids are UUIDs; the synthetic ones are `<dataset>_e<n>`) with the
+ * stale marks they left, so the dataset's relationship count stays that of the generator and runs start from the
+ * same graph.
  */
 export async function cleanBenchWrites(driver: Driver, dataset: string): Promise<void> {
   const session = driver.session();
@@ -145,6 +146,13 @@ export async function cleanBenchWrites(driver: Driver, dataset: string): Promise
       `MATCH (:User {dataset: $dataset})-[r:ENDORSES]->(:User) WHERE NOT r.id STARTS WITH $prefix
        CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`,
       { dataset, prefix: `${dataset}_e` },
+    );
+    // Those endorsements marked their endorsees stale; with them gone the graph is the one last computed in full
+    // (nothing else writes to the benchmark's database), so the flags go too and (b) reads the same scores each run.
+    await session.run(
+      `MATCH (u:User {dataset: $dataset}) WHERE u.trustStale
+       CALL (u) { SET u.trustStale = false } IN TRANSACTIONS OF 10000 ROWS`,
+      { dataset },
     );
   } finally {
     await session.close();
