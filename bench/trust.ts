@@ -41,7 +41,7 @@ async function run(cypher: string, params: Record<string, unknown> = {}) {
 
 const [size] = await run(
   `MATCH (u:User {dataset: $dataset})
-   RETURN count(u) AS users, COUNT { (:User {dataset: $dataset})-[:ENDORSES|RATED]->() } AS relationships`,
+   RETURN count(u) AS users, sum(COUNT { (u)-[:ENDORSES|RATED]->() }) AS relationships`,
   { dataset },
 );
 const users = Number(size?.users ?? 0);
