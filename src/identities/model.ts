@@ -1,3 +1,5 @@
+import { rowShape } from '../db/rows.js';
+
 export type Assurance = 'LOW' | 'SUBSTANTIAL' | 'HIGH';
 
 /** codegen mapper for Identity. The subject is never here: only its keyed hash is stored, and never returned. */
@@ -10,8 +12,15 @@ export interface IdentityRow {
   expiresAt: string | null;
 }
 
-export const IDENTITY_PROJECTION =
-  'i {.id, .provider, .assurance, userId: u.id, verifiedAt: toString(i.verifiedAt), expiresAt: toString(i.expiresAt)}';
+/** An Identity `i` of the User `u`. */
+export const IDENTITY = rowShape<IdentityRow>({
+  id: 'i.id',
+  userId: 'u.id',
+  provider: 'i.provider',
+  assurance: 'i.assurance',
+  verifiedAt: 'toString(i.verifiedAt)',
+  expiresAt: 'toString(i.expiresAt)',
+});
 
 export function isExpired(identity: IdentityRow, now = Date.now()): boolean {
   return identity.expiresAt !== null && Date.parse(identity.expiresAt) <= now;

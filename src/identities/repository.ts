@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../db/driver.js';
 import { afterCondition, pageParams, type PageArgs, type PageOfRows } from '../db/pagination.js';
-import { IDENTITY_PROJECTION, type Assurance, type IdentityRow } from './model.js';
+import { IDENTITY, type Assurance, type IdentityRow } from './model.js';
 
 /** Identities of many users in one query, one page each. */
 export async function identitiesOfUsers(
@@ -9,16 +9,16 @@ export async function identitiesOfUsers(
   userIds: readonly string[],
   page: PageArgs,
 ): Promise<Map<string, PageOfRows<IdentityRow>>> {
-  const rows = await db.read<{ userId: string; items: IdentityRow[]; total: number }>(
+  const rows = await db.read<{ userId: string; items: unknown[][]; total: number }>(
     `UNWIND $userIds AS userId
      MATCH (u:User {id: userId})
      RETURN u.id AS userId,
             COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity) WHERE ${afterCondition('i', page, 'verifiedAt')}
-                      WITH u, i ORDER BY i.verifiedAt, i.id LIMIT $limit RETURN ${IDENTITY_PROJECTION} } AS items,
-            COUNT { (u)-[:HAS_IDENTITY]->(:Identity) } AS total`,
+                      WITH u, i ORDER BY i.verifiedAt, i.id LIMIT $limit RETURN ${IDENTITY.cypher} } AS items,
+            COUNT { (u)-[:HAS_IDENTITY]->() } AS total`,
     { userIds, ...pageParams(page) },
   );
-  return new Map(rows.map((r) => [r.userId, { rows: r.items, total: r.total }]));
+  return new Map(rows.map((r) => [r.userId, { rows: r.items.map(IDENTITY.read), total: r.total }]));
 }
 
 export type LinkOutcome =
@@ -39,16 +39,16 @@ export async function linkIdentity(
   );
   if (!owner?.userFound) return { kind: 'user-not-found' };
   if (owner.ownerId !== null && owner.ownerId !== input.userId) return { kind: 'linked-to-another-account' };
-  const [row] = await tx.run<{ identity: IdentityRow }>(
+  const [row] = await tx.run<{ identity: unknown[] }>(
     `MATCH (u:User {id: $userId})
      MERGE (u)-[:HAS_IDENTITY]->(i:Identity {key: $key})
      ON CREATE SET i.id = $id
      SET i.provider = $provider, i.assurance = $assurance, i.verifiedAt = datetime(),
          i.expiresAt = CASE WHEN $expiresAt IS NULL THEN null ELSE datetime($expiresAt) END
-     RETURN ${IDENTITY_PROJECTION} AS identity`,
+     RETURN ${IDENTITY.cypher} AS identity`,
     { ...input, id: randomUUID() },
   );
-  return { kind: 'linked', identity: row!.identity };
+  return { kind: 'linked', identity: IDENTITY.read(row!.identity) };
 }
 
 /** Returns the owner's id, or null when there is no such identity. */

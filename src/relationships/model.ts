@@ -1,3 +1,4 @@
+import { rowShape } from '../db/rows.js';
 import type { UserRow } from '../users/model.js';
 
 export type EventKind = 'COMMITMENT_FULFILLED' | 'COMMITMENT_LATE' | 'COMMITMENT_DEFAULTED';
@@ -44,13 +45,40 @@ export interface WithCounterpart<T> {
   counterpart: UserRow;
 }
 
-export const ENDORSEMENT_PROJECTION =
-  'r {.id, .strength, .context, .public, endorserId: startNode(r).id, endorseeId: endNode(r).id, createdAt: toString(r.createdAt)}';
-export const RATING_PROJECTION =
-  'r {.id, .rating, .comment, raterId: startNode(r).id, targetId: endNode(r).id, createdAt: toString(r.createdAt)}';
-export const REPORT_PROJECTION =
-  'r {.id, .reason, .status, reporterId: startNode(r).id, targetId: endNode(r).id, createdAt: toString(r.createdAt)}';
-export const EVENT_PROJECTION = 'e {.id, .kind, .source, userId: u.id, occurredAt: toString(e.occurredAt)}';
+/** The relationship `r` as a row (its ends read through startNode/endNode, so any pattern can use it). */
+export const ENDORSEMENT = rowShape<EndorsementRow>({
+  id: 'r.id',
+  endorserId: 'startNode(r).id',
+  endorseeId: 'endNode(r).id',
+  strength: 'r.strength',
+  context: 'r.context',
+  public: 'r.public',
+  createdAt: 'toString(r.createdAt)',
+});
+export const RATING = rowShape<RatingRow>({
+  id: 'r.id',
+  raterId: 'startNode(r).id',
+  targetId: 'endNode(r).id',
+  rating: 'r.rating',
+  comment: 'r.comment',
+  createdAt: 'toString(r.createdAt)',
+});
+export const REPORT = rowShape<ReportRow>({
+  id: 'r.id',
+  reporterId: 'startNode(r).id',
+  targetId: 'endNode(r).id',
+  reason: 'r.reason',
+  status: 'r.status',
+  createdAt: 'toString(r.createdAt)',
+});
+/** The Event `e` of the User `u`. */
+export const EVENT = rowShape<EventRow>({
+  id: 'e.id',
+  userId: 'u.id',
+  kind: 'e.kind',
+  occurredAt: 'toString(e.occurredAt)',
+  source: 'e.source',
+});
 
 export const LIMITS = {
   endorsementStrength: { min: 1, max: 5 },

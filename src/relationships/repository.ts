@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../db/driver.js';
 import { afterCondition, pageParams, type PageArgs, type PageOfRows } from '../db/pagination.js';
-import { userProjection } from '../users/model.js';
+import type { RowShape } from '../db/rows.js';
+import { userShape } from '../users/model.js';
 import {
-  ENDORSEMENT_PROJECTION,
-  EVENT_PROJECTION,
-  RATING_PROJECTION,
-  REPORT_PROJECTION,
+  ENDORSEMENT,
+  EVENT,
+  RATING,
+  REPORT,
   type EndorsementRow,
   type EventKind,
   type EventRow,
@@ -16,12 +17,33 @@ import {
 } from './model.js';
 
 /** The user-to-user relationships that users page through, seen from the user whose list it is (`u`). */
+// `degree` is the same relationships without a label on the far end, so Neo4j counts them from the node's
+// degree store instead of expanding every one (hubs have thousands).
 const RELATIONSHIP_LISTS = {
-  endorsementsGiven: { pattern: '(u)-[r:ENDORSES]->(other:User)', projection: ENDORSEMENT_PROJECTION },
-  endorsementsReceived: { pattern: '(u)<-[r:ENDORSES]-(other:User)', projection: ENDORSEMENT_PROJECTION },
-  ratingsGiven: { pattern: '(u)-[r:RATED]->(other:User)', projection: RATING_PROJECTION },
-  ratingsReceived: { pattern: '(u)<-[r:RATED]-(other:User)', projection: RATING_PROJECTION },
+  endorsementsGiven: {
+    pattern: '(u)-[r:ENDORSES]->(other:User)',
+    degree: '(u)-[:ENDORSES]->()',
+    shape: ENDORSEMENT,
+  },
+  endorsementsReceived: {
+    pattern: '(u)<-[r:ENDORSES]-(other:User)',
+    degree: '(u)<-[:ENDORSES]-()',
+    shape: ENDORSEMENT,
+  },
+  ratingsGiven: {
+    pattern: '(u)-[r:RATED]->(other:User)',
+    degree: '(u)-[:RATED]->()',
+    shape: RATING,
+  },
+  ratingsReceived: {
+    pattern: '(u)<-[r:RATED]-(other:User)',
+    degree: '(u)<-[:RATED]-()',
+    shape: RATING,
+  },
 } as const;
+
+/** The user at the other end of a listed relationship. */
+const COUNTERPART = userShape('other');
 
 export type RelationshipList = keyof typeof RELATIONSHIP_LISTS;
 type RowOf<L extends RelationshipList> = L extends 'endorsementsGiven' | 'endorsementsReceived'
@@ -35,19 +57,31 @@ export async function relationshipsOfUsers<L extends RelationshipList>(
   userIds: readonly string[],
   page: PageArgs,
 ): Promise<Map<string, PageOfRows<WithCounterpart<RowOf<L>>>>> {
-  // Patterns and projections are constants of this module, never caller input.
-  const { pattern, projection } = RELATIONSHIP_LISTS[list];
-  const rows = await db.read<{ userId: string; items: WithCounterpart<RowOf<L>>[]; total: number }>(
+  // Patterns and shapes are constants of this module, never caller input.
+  const { pattern, degree } = RELATIONSHIP_LISTS[list];
+  const shape = RELATIONSHIP_LISTS[list].shape as RowShape<RowOf<L>>;
+  const rows = await db.read<{ userId: string; items: [unknown[], unknown[]][]; total: number }>(
     `UNWIND $userIds AS userId
      MATCH (u:User {id: userId})
      RETURN u.id AS userId,
             COLLECT { MATCH ${pattern} WHERE ${afterCondition('r', page)}
                       WITH r, other ORDER BY r.createdAt, r.id LIMIT $limit
-                      RETURN {item: ${projection}, counterpart: ${userProjection('other')}} } AS items,
-            COUNT { ${pattern} } AS total`,
+                      RETURN [${shape.cypher}, ${COUNTERPART.cypher}] } AS items,
+            COUNT { ${degree} } AS total`,
     { userIds, ...pageParams(page) },
   );
-  return new Map(rows.map((r) => [r.userId, { rows: r.items, total: r.total }]));
+  return new Map(
+    rows.map((r) => [
+      r.userId,
+      {
+        rows: r.items.map(([item, counterpart]) => ({
+          item: shape.read(item),
+          counterpart: COUNTERPART.read(counterpart),
+        })),
+        total: r.total,
+      },
+    ]),
+  );
 }
 
 export async function eventsOfUsers(
@@ -55,16 +89,16 @@ export async function eventsOfUsers(
   userIds: readonly string[],
   page: PageArgs,
 ): Promise<Map<string, PageOfRows<EventRow>>> {
-  const rows = await db.read<{ userId: string; items: EventRow[]; total: number }>(
+  const rows = await db.read<{ userId: string; items: unknown[][]; total: number }>(
     `UNWIND $userIds AS userId
      MATCH (u:User {id: userId})
      RETURN u.id AS userId,
             COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE ${afterCondition('e', page, 'occurredAt')}
-                      WITH e ORDER BY e.occurredAt, e.id LIMIT $limit RETURN ${EVENT_PROJECTION} } AS items,
-            COUNT { (u)-[:HAS_EVENT]->(:Event) } AS total`,
+                      WITH e ORDER BY e.occurredAt, e.id LIMIT $limit RETURN ${EVENT.cypher} } AS items,
+            COUNT { (u)-[:HAS_EVENT]->() } AS total`,
     { userIds, ...pageParams(page) },
   );
-  return new Map(rows.map((r) => [r.userId, { rows: r.items, total: r.total }]));
+  return new Map(rows.map((r) => [r.userId, { rows: r.items.map(EVENT.read), total: r.total }]));
 }
 
 /** Which of the two users exist (both must for a relationship to be made). */
@@ -84,23 +118,23 @@ export async function endorse(
     public: boolean;
   },
 ): Promise<EndorsementRow> {
-  const [row] = await tx.run<{ endorsement: EndorsementRow }>(
+  const [row] = await tx.run<{ endorsement: unknown[] }>(
     `MATCH (a:User {id: $endorserId}), (b:User {id: $endorseeId})
      MERGE (a)-[r:ENDORSES]->(b)
      ON CREATE SET r.id = $id, r.createdAt = datetime()
      SET r.strength = $strength, r.context = $context, r.public = $public
-     RETURN ${ENDORSEMENT_PROJECTION} AS endorsement`,
+     RETURN ${ENDORSEMENT.cypher} AS endorsement`,
     { ...input, id: randomUUID() },
   );
-  return row!.endorsement;
+  return ENDORSEMENT.read(row!.endorsement);
 }
 
 export async function endorsementById(tx: Tx, id: string): Promise<EndorsementRow | null> {
-  const [row] = await tx.run<{ endorsement: EndorsementRow }>(
-    `MATCH (a:User)-[r:ENDORSES {id: $id}]->(b:User) RETURN ${ENDORSEMENT_PROJECTION} AS endorsement`,
+  const [row] = await tx.run<{ endorsement: unknown[] }>(
+    `MATCH (a:User)-[r:ENDORSES {id: $id}]->(b:User) RETURN ${ENDORSEMENT.cypher} AS endorsement`,
     { id },
   );
-  return row?.endorsement ?? null;
+  return row ? ENDORSEMENT.read(row.endorsement) : null;
 }
 
 export async function deleteEndorsement(tx: Tx, id: string): Promise<void> {
@@ -119,38 +153,38 @@ export async function rate(
      DELETE old`,
     input,
   );
-  const [row] = await tx.run<{ rating: RatingRow }>(
+  const [row] = await tx.run<{ rating: unknown[] }>(
     `MATCH (a:User {id: $raterId}), (b:User {id: $targetId})
      CREATE (a)-[r:RATED {id: $id, rating: $rating, comment: $comment, createdAt: datetime()}]->(b)
-     RETURN ${RATING_PROJECTION} AS rating`,
+     RETURN ${RATING.cypher} AS rating`,
     { ...input, id: randomUUID() },
   );
-  return row!.rating;
+  return RATING.read(row!.rating);
 }
 
 export async function report(
   tx: Tx,
   input: { reporterId: string; targetId: string; reason: string },
 ): Promise<ReportRow> {
-  const [row] = await tx.run<{ report: ReportRow }>(
+  const [row] = await tx.run<{ report: unknown[] }>(
     `MATCH (a:User {id: $reporterId}), (b:User {id: $targetId})
      CREATE (a)-[r:REPORTED {id: $id, reason: $reason, status: 'OPEN', createdAt: datetime()}]->(b)
-     RETURN ${REPORT_PROJECTION} AS report`,
+     RETURN ${REPORT.cypher} AS report`,
     { ...input, id: randomUUID() },
   );
-  return row!.report;
+  return REPORT.read(row!.report);
 }
 
 export async function recordEvent(
   tx: Tx,
   input: { userId: string; kind: EventKind; occurredAt: string; source: string },
 ): Promise<EventRow | null> {
-  const [row] = await tx.run<{ event: EventRow }>(
+  const [row] = await tx.run<{ event: unknown[] }>(
     `MATCH (u:User {id: $userId})
      CREATE (u)-[:HAS_EVENT]->(e:Event {id: $id, kind: $kind, occurredAt: datetime($occurredAt), source: $source,
                                          recordedAt: datetime()})
-     RETURN ${EVENT_PROJECTION} AS event`,
+     RETURN ${EVENT.cypher} AS event`,
     { ...input, id: randomUUID() },
   );
-  return row?.event ?? null;
+  return row ? EVENT.read(row.event) : null;
 }

@@ -1,3 +1,5 @@
+import { rowShape, type RowShape } from '../db/rows.js';
+
 export type UserStatus = 'ACTIVE' | 'SUSPENDED';
 
 /** A user as the data layer returns it: what resolvers start from (codegen mapper for User). */
@@ -12,9 +14,15 @@ export interface UserRow {
 export const HANDLE_PATTERN = /^[a-z0-9_]{3,30}$/;
 export const DISPLAY_NAME_MAX = 80;
 
-/** The Cypher map projection of a User node bound to `variable` into a UserRow. */
-export function userProjection(variable: string): string {
-  return `${variable} {.id, .handle, .displayName, .status, createdAt: toString(${variable}.createdAt)}`;
+/** A User node bound to `variable`, as a UserRow. */
+export function userShape(variable: string): RowShape<UserRow> {
+  return rowShape<UserRow>({
+    id: `${variable}.id`,
+    handle: `${variable}.handle`,
+    displayName: `${variable}.displayName`,
+    createdAt: `toString(${variable}.createdAt)`,
+    status: `${variable}.status`,
+  });
 }
 
-export const USER_PROJECTION = userProjection('u');
+export const USER = userShape('u');

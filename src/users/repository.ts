@@ -7,23 +7,24 @@ import {
   type Connection,
   type PageArgs,
 } from '../db/pagination.js';
-import { USER_PROJECTION, type UserRow } from './model.js';
+import { USER, type UserRow } from './model.js';
 
 export async function usersByIds(db: Db, ids: readonly string[]): Promise<UserRow[]> {
-  return (
-    await db.read<{ user: UserRow }>(`MATCH (u:User) WHERE u.id IN $ids RETURN ${USER_PROJECTION} AS user`, {
+  const rows = await db.read<{ user: unknown[] }>(
+    `MATCH (u:User) WHERE u.id IN $ids RETURN ${USER.cypher} AS user`,
+    {
       ids,
-    })
-  ).map((r) => r.user);
+    },
+  );
+  return rows.map((r) => USER.read(r.user));
 }
 
 export async function usersByHandles(db: Db, handles: readonly string[]): Promise<UserRow[]> {
-  return (
-    await db.read<{ user: UserRow }>(
-      `MATCH (u:User) WHERE u.handle IN $handles RETURN ${USER_PROJECTION} AS user`,
-      { handles },
-    )
-  ).map((r) => r.user);
+  const rows = await db.read<{ user: unknown[] }>(
+    `MATCH (u:User) WHERE u.handle IN $handles RETURN ${USER.cypher} AS user`,
+    { handles },
+  );
+  return rows.map((r) => USER.read(r.user));
 }
 
 /** Users by id or by handle in one statement (federation representations may mix both keys). */
@@ -32,23 +33,23 @@ export async function usersByIdsOrHandles(
   ids: readonly string[],
   handles: readonly string[],
 ): Promise<UserRow[]> {
-  return (
-    await db.read<{ user: UserRow }>(
-      `MATCH (u:User) WHERE u.id IN $ids OR u.handle IN $handles RETURN ${USER_PROJECTION} AS user`,
-      { ids, handles },
-    )
-  ).map((r) => r.user);
+  const rows = await db.read<{ user: unknown[] }>(
+    `MATCH (u:User) WHERE u.id IN $ids OR u.handle IN $handles RETURN ${USER.cypher} AS user`,
+    { ids, handles },
+  );
+  return rows.map((r) => USER.read(r.user));
 }
 
 /** One query: the page and the total. */
 export async function usersPage(db: Db, page: PageArgs): Promise<Connection<UserRow>> {
-  const [row] = await db.read<{ users: UserRow[]; total: number }>(
+  const [row] = await db.read<{ users: unknown[][]; total: number }>(
     `RETURN COLLECT { MATCH (u:User) WHERE ${afterCondition('u', page)}
-                      WITH u ORDER BY u.createdAt, u.id LIMIT $limit RETURN ${USER_PROJECTION} } AS users,
+                      WITH u ORDER BY u.createdAt, u.id LIMIT $limit RETURN ${USER.cypher} } AS users,
             COUNT { (:User) } AS total`,
     pageParams(page),
   );
-  return toConnection(row?.users ?? [], page, row?.total ?? 0, (u) => ({ at: u.createdAt, id: u.id }));
+  const users = (row?.users ?? []).map(USER.read);
+  return toConnection(users, page, row?.total ?? 0, (u) => ({ at: u.createdAt, id: u.id }));
 }
 
 export async function createUser(
@@ -57,16 +58,16 @@ export async function createUser(
 ): Promise<UserRow | null> {
   // MERGE on the handle makes the duplicate check and the insert one atomic step; the constraint on id
   // still refuses a second account for the same token subject.
-  const [row] = await tx.run<{ user: UserRow; created: boolean }>(
+  const [row] = await tx.run<{ user: unknown[]; created: boolean }>(
     `MERGE (u:User {handle: $handle})
      ON CREATE SET u.id = $id, u.displayName = $displayName, u.createdAt = datetime(), u.status = 'ACTIVE',
                    u._created = true
      WITH u, coalesce(u._created, false) AS created
      REMOVE u._created
-     RETURN ${USER_PROJECTION} AS user, created`,
+     RETURN ${USER.cypher} AS user, created`,
     { id: input.id ?? randomUUID(), handle: input.handle, displayName: input.displayName },
   );
-  return row?.created ? row.user : null;
+  return row?.created ? USER.read(row.user) : null;
 }
 
 export async function userExists(tx: Tx, id: string): Promise<boolean> {
@@ -79,9 +80,9 @@ export async function updateDisplayName(
   id: string,
   displayName: string | null,
 ): Promise<UserRow | null> {
-  const [row] = await tx.run<{ user: UserRow }>(
-    `MATCH (u:User {id: $id}) SET u.displayName = $displayName RETURN ${USER_PROJECTION} AS user`,
+  const [row] = await tx.run<{ user: unknown[] }>(
+    `MATCH (u:User {id: $id}) SET u.displayName = $displayName RETURN ${USER.cypher} AS user`,
     { id, displayName },
   );
-  return row?.user ?? null;
+  return row ? USER.read(row.user) : null;
 }
