@@ -324,7 +324,7 @@ export async function snapshotsOfUsers(
             COLLECT { MATCH (u)-[:HAS_TRUST_SNAPSHOT]->(s:TrustSnapshot) WHERE ${afterCondition('s', page, 'computedAt')}
                       WITH s ORDER BY s.computedAt, s.id LIMIT $limit
                       RETURN s {.id, .value, .band, .modelVersion, computedAt: toString(s.computedAt)} } AS items,
-            COUNT { (u)-[:HAS_TRUST_SNAPSHOT]->(:TrustSnapshot) } AS total`,
+            COUNT { (u)-[:HAS_TRUST_SNAPSHOT]->() } AS total`,
     { userIds, ...pageParams(page) },
   );
   return new Map(rows.map((r) => [r.userId, { rows: r.items, total: r.total }]));
