@@ -5,9 +5,6 @@ import { consent, newPartner, newPerk, removePartners, setTrust } from './partne
 const users: string[] = [];
 const partners: string[] = [];
 afterAll(async () => {
-  await cypher('MATCH (u:User) WHERE u.id IN $users OPTIONAL MATCH (u)-[:FILED]->(d) DETACH DELETE d', {
-    users,
-  });
   await removeUsers(users);
   await removePartners(partners);
 });

@@ -87,7 +87,7 @@ export async function cypher<T = Record<string, unknown>>(
 export async function removeUsers(ids: string[]): Promise<void> {
   await cypher(
     `MATCH (u:User) WHERE u.id IN $ids
-     OPTIONAL MATCH (u)-[:HAS_IDENTITY|HAS_EVENT|RATED_BEFORE|HAS_TRUST_SNAPSHOT]->(n)
+     OPTIONAL MATCH (u)-[:HAS_IDENTITY|HAS_EVENT|RATED_BEFORE|HAS_TRUST_SNAPSHOT|FILED]->(n)
      DETACH DELETE n, u`,
     { ids },
   );
