@@ -12,10 +12,10 @@ export const trustResolvers: Resolvers = {
   Mutation: {
     setScoringConsent: async (_, { enabled }, { db, viewer, loaders }) =>
       (await loaders.userById.load(await setScoringConsent(db, viewer, enabled)))!,
-    recomputeTrust: async (_, { userId }, { db, loaders }) =>
-      (await loaders.trustState.load(await recomputeUser(db, userId)))?.score ?? null,
-    setAnchor: async (_, { userId, anchor }, { db, loaders }) =>
-      (await loaders.userById.load(await setAnchor(db, userId, anchor)))!,
+    recomputeTrust: async (_, { userId }, { db, viewer, loaders }) =>
+      (await loaders.trustState.load(await recomputeUser(db, viewer, userId)))?.score ?? null,
+    setAnchor: async (_, { userId, anchor }, { db, viewer, loaders }) =>
+      (await loaders.userById.load(await setAnchor(db, viewer, userId, anchor)))!,
   },
   User: {
     trustScore: async (user, _, { loaders }) => (await loaders.trustState.load(user.id))?.score ?? null,

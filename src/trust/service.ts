@@ -1,6 +1,7 @@
 import { actingUserId, type Viewer } from '../auth/viewer.js';
 import type { Db, Tx } from '../db/driver.js';
 import { forbidden, notFound } from '../errors.js';
+import { audit } from '../partners/repository.js';
 import type { Assurance } from '../identities/model.js';
 import { id } from '../validation.js';
 import { refreshUsers } from './compute.js';
@@ -48,20 +49,33 @@ export async function setScoringConsent(db: Db, viewer: Viewer, enabled: boolean
   return userId;
 }
 
-/** Admin: recomputes one user now from the current graph (network weights from the last full computation). */
-export async function recomputeUser(db: Db, userId: string): Promise<string> {
+function adminId(viewer: Viewer): string {
+  if (viewer.kind !== 'admin') throw forbidden('ADMIN_ONLY');
+  return viewer.userId;
+}
+
+/**
+ * Admin: recomputes one user now from the current graph (network weights from the last full computation).
+ * Audited, like every admin action.
+ */
+export async function recomputeUser(db: Db, viewer: Viewer, userId: string): Promise<string> {
+  const actorId = adminId(viewer);
   await db.writeTx(async (tx) => {
     const [input] = await repository.refreshInputs(tx, [id('userId', userId)]);
     if (!input) throw notFound('User');
     await refreshUsers(tx, [userId]);
+    await audit(tx, { actorId, action: 'TRUST_RECOMPUTED', targetId: userId });
   });
   return userId;
 }
 
-export async function setAnchor(db: Db, userId: string, anchor: boolean): Promise<string> {
+/** Admin: designates (or removes) a trust anchor; audited. */
+export async function setAnchor(db: Db, viewer: Viewer, userId: string, anchor: boolean): Promise<string> {
+  const actorId = adminId(viewer);
   await db.writeTx(async (tx) => {
     if (!(await repository.setAnchor(tx, id('userId', userId), anchor))) throw notFound('User');
     await repository.markStale(tx, [userId]);
+    await audit(tx, { actorId, action: anchor ? 'ANCHOR_SET' : 'ANCHOR_REMOVED', targetId: userId });
   });
   return userId;
 }

@@ -19,7 +19,10 @@ import {
 } from './helpers.js';
 
 const made: string[] = [];
-afterAll(() => removeUsers(made));
+afterAll(async () => {
+  await cypher('MATCH (a:AuditEntry) WHERE a.targetId IN $made DELETE a', { made });
+  await removeUsers(made);
+});
 
 const SCORE = `{ me { trustScoreStatus scoringConsent trustScore {
   value band baseline stale modelVersion computedAt
@@ -293,6 +296,12 @@ describe('admin operations', () => {
       { token: await adminToken() },
     );
     expect(recompute.data!.recomputeTrust).toEqual({ value: 450, stale: true });
+    // Both admin actions are in the audit trail.
+    const audited = await cypher<{ action: string }>(
+      'MATCH (a:AuditEntry {targetId: $id}) RETURN a.action AS action ORDER BY a.at',
+      { id: user.id },
+    );
+    expect(audited.map((a) => a.action)).toEqual(['ANCHOR_SET', 'TRUST_RECOMPUTED']);
     expect(
       codes(
         await gql(
