@@ -415,6 +415,27 @@ export async function setAnchor(tx: Tx, userId: string, anchor: boolean): Promis
   return rows.length > 0;
 }
 
+/** One line of `npm run scores`: the id from the imported file, the score and the four dimensions. */
+export interface DatasetScoreRow {
+  id: string;
+  score: number | null;
+  identity: number | null;
+  history: number | null;
+  reputation: number | null;
+  network: number | null;
+}
+
+/** Every user of an imported dataset with their materialised score, in the file's id order. */
+export async function datasetScores(db: Db, dataset: string): Promise<DatasetScoreRow[]> {
+  return db.read<DatasetScoreRow>(
+    `MATCH (u:User {dataset: $dataset})
+     RETURN coalesce(u.sourceId, u.id) AS id, u.trustValue AS score, u.trustIdentity AS identity,
+            u.trustHistory AS history, u.trustReputation AS reputation, u.trustNetwork AS network
+     ORDER BY toIntegerOrNull(id), id`,
+    { dataset },
+  );
+}
+
 /** The datasets present (null = the native graph), for a full recompute of everything. */
 export async function datasets(db: Db): Promise<(string | null)[]> {
   const rows = await db.read<{ dataset: string | null }>(
