@@ -148,14 +148,17 @@ export async function startGateway(options: {
   await server.start();
 
   app.get('/health', async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         driver.getServerInfo(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000)),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2_000))),
       ]);
       res.json({ status: 'ok', neo4j: 'up' });
     } catch {
       res.status(503).json({ status: 'degraded', neo4j: 'down' });
+    } finally {
+      clearTimeout(timer);
     }
   });
 
