@@ -57,14 +57,21 @@ function decodeCursor(cursor: string): { at: string; id: string } {
 }
 
 /**
- * The Cypher condition for "after the cursor" on a variable with createdAt/id (or another time field). Written so
- * that a range index on the time field can serve both the filter and ORDER BY time, id: a condition such as
- * `$after IS NULL OR …` would make the planner scan and sort every candidate.
+ * The Cypher condition for "after the cursor" on a variable with createdAt/id (or another time field), oldest first
+ * or (`newestFirst`) newest first. Written so that a range index on the time field can serve both the filter and
+ * ORDER BY time, id: a condition such as `$after IS NULL OR …` would make the planner scan and sort every candidate.
  */
-export function afterCondition(variable: string, page: PageArgs, timeField = 'createdAt'): string {
+export function afterCondition(
+  variable: string,
+  page: PageArgs,
+  timeField = 'createdAt',
+  newestFirst = false,
+): string {
   const time = `${variable}.${timeField}`;
   if (page.after === null) return `${time} IS NOT NULL`;
-  return `${time} >= datetime($afterAt) AND NOT (${time} = datetime($afterAt) AND ${variable}.id <= $afterId)`;
+  return newestFirst
+    ? `${time} <= datetime($afterAt) AND NOT (${time} = datetime($afterAt) AND ${variable}.id >= $afterId)`
+    : `${time} >= datetime($afterAt) AND NOT (${time} = datetime($afterAt) AND ${variable}.id <= $afterId)`;
 }
 
 export function pageParams(page: PageArgs): Record<string, unknown> {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import neo4j from 'neo4j-driver';
 import type { Db, Tx } from '../db/driver.js';
-import type { PageArgs, PageOfRows } from '../db/pagination.js';
+import { afterCondition, pageParams, type PageArgs, type PageOfRows } from '../db/pagination.js';
 import {
   AUDIT_PROJECTION,
   CONSENT_PROJECTION,
@@ -128,18 +127,6 @@ export async function consentsOfUsers(
   return new Map(rows.map((r) => [r.userId, r.consents]));
 }
 
-/** Newest first: "after" means older than the cursor. */
-const OLDER_THAN_CURSOR =
-  '($afterAt IS NULL OR x.at < datetime($afterAt) OR (x.at = datetime($afterAt) AND x.id < $afterId))';
-
-function descendingPage(page: PageArgs): Record<string, unknown> {
-  return {
-    afterAt: page.after?.at ?? null,
-    afterId: page.after?.id ?? null,
-    limit: neo4j.int(page.first + 1),
-  };
-}
-
 /** One page of inquiries per subject, newest first, for many subjects in one query. */
 export async function inquiriesOfSubjects(
   db: Db,
@@ -149,10 +136,10 @@ export async function inquiriesOfSubjects(
   const rows = await db.read<{ subjectId: string; items: InquiryRow[]; total: number }>(
     `UNWIND $subjectIds AS subjectId
      RETURN subjectId,
-            COLLECT { MATCH (x:Inquiry {subjectId: subjectId}) WHERE ${OLDER_THAN_CURSOR}
+            COLLECT { MATCH (x:Inquiry {subjectId: subjectId}) WHERE ${afterCondition('x', page, 'at', true)}
                       WITH x AS q ORDER BY q.at DESC, q.id DESC LIMIT $limit RETURN ${INQUIRY_PROJECTION} } AS items,
             COUNT { (x:Inquiry {subjectId: subjectId}) } AS total`,
-    { subjectIds, ...descendingPage(page) },
+    { subjectIds, ...pageParams(page) },
   );
   return new Map(rows.map((r) => [r.subjectId, { rows: r.items, total: r.total }]));
 }
@@ -164,20 +151,20 @@ export async function inquiriesPage(
   page: PageArgs,
 ): Promise<PageOfRows<InquiryRow>> {
   const [row] = await db.read<{ items: InquiryRow[]; total: number }>(
-    `RETURN COLLECT { MATCH (x:Inquiry) WHERE ($partnerId IS NULL OR x.partnerId = $partnerId) AND ${OLDER_THAN_CURSOR}
+    `RETURN COLLECT { MATCH (x:Inquiry) WHERE ($partnerId IS NULL OR x.partnerId = $partnerId) AND ${afterCondition('x', page, 'at', true)}
                       WITH x AS q ORDER BY q.at DESC, q.id DESC LIMIT $limit RETURN ${INQUIRY_PROJECTION} } AS items,
             COUNT { (x:Inquiry) WHERE $partnerId IS NULL OR x.partnerId = $partnerId } AS total`,
-    { partnerId, ...descendingPage(page) },
+    { partnerId, ...pageParams(page) },
   );
   return { rows: row?.items ?? [], total: row?.total ?? 0 };
 }
 
 export async function auditPage(db: Db, page: PageArgs): Promise<PageOfRows<AuditEntryRow>> {
   const [row] = await db.read<{ items: AuditEntryRow[]; total: number }>(
-    `RETURN COLLECT { MATCH (x:AuditEntry) WHERE ${OLDER_THAN_CURSOR}
+    `RETURN COLLECT { MATCH (x:AuditEntry) WHERE ${afterCondition('x', page, 'at', true)}
                       WITH x AS a ORDER BY a.at DESC, a.id DESC LIMIT $limit RETURN ${AUDIT_PROJECTION} } AS items,
             COUNT { (:AuditEntry) } AS total`,
-    descendingPage(page),
+    pageParams(page),
   );
   return { rows: row?.items ?? [], total: row?.total ?? 0 };
 }

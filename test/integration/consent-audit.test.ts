@@ -111,6 +111,27 @@ describe('audit of inquiries', () => {
       },
     );
     expect(ofA.data!.inquiries.edges.map((e) => e.node.partner.id)).toEqual([a.id]);
+    // Pages go on from the cursor, still newest first: the second page is the older inquiry, and nothing after it.
+    type Page = {
+      me: {
+        inquiries: {
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+          edges: { node: { partner: { id: string } } }[];
+        };
+      };
+    };
+    const PAGE =
+      'query($after: String) { me { inquiries(first: 1, after: $after) { pageInfo { hasNextPage endCursor } edges { node { partner { id } } } } } }';
+    const page1 = await gql<Page>(PAGE, {}, { token: user.token });
+    const page2 = await gql<Page>(
+      PAGE,
+      { after: page1.data!.me.inquiries.pageInfo.endCursor },
+      { token: user.token },
+    );
+    expect(page1.data!.me.inquiries.edges.map((e) => e.node.partner.id)).toEqual([b.id]);
+    expect(page1.data!.me.inquiries.pageInfo.hasNextPage).toBe(true);
+    expect(page2.data!.me.inquiries.edges.map((e) => e.node.partner.id)).toEqual([a.id]);
+    expect(page2.data!.me.inquiries.pageInfo.hasNextPage).toBe(false);
     const all = await gql<{ inquiries: { totalCount: number } }>(
       INQUIRIES,
       {},
