@@ -3,11 +3,40 @@ import type { Db } from '../db/driver.js';
 import { conflict, notFound } from '../errors.js';
 import { dateTime, id, text } from '../validation.js';
 import type { Assurance, IdentityRow } from './model.js';
-import { identityOwner, linkIdentity, unlinkIdentity } from './repository.js';
+import { identityOwner, linkIdentity, unlinkIdentity, type LinkOutcome } from './repository.js';
 import { identityKey } from './subject-key.js';
 import { afterWrite } from '../trust/service.js';
 
-/** Admin form: records an identity verified out of band. Only the keyed hash of the subject is stored. */
+/**
+ * Links a verified identity (admin form and OpenID Connect alike): only the keyed hash of the provider's subject
+ * is stored, and the owner's score follows in the same transaction.
+ */
+export async function linkSubject(
+  db: Db,
+  config: Config,
+  input: {
+    userId: string;
+    provider: string;
+    subject: string;
+    assurance: Assurance;
+    expiresAt: string | null;
+  },
+): Promise<LinkOutcome> {
+  return db.writeTx(async (tx) => {
+    const linked = await linkIdentity(tx, {
+      userId: input.userId,
+      provider: input.provider,
+      key: identityKey(config.identityHashSecret, input.provider, input.subject),
+      assurance: input.assurance,
+      expiresAt: input.expiresAt,
+    });
+    if (linked.kind === 'linked')
+      await afterWrite(tx, { kind: 'own-evidence', userId: linked.identity.userId });
+    return linked;
+  });
+}
+
+/** Admin form: records an identity verified out of band. */
 export async function recordVerifiedIdentity(
   db: Db,
   config: Config,
@@ -19,20 +48,12 @@ export async function recordVerifiedIdentity(
     expiresAt?: string | null;
   },
 ): Promise<IdentityRow> {
-  const provider = text('provider', input.provider, 64, true)!;
-  const subject = text('subject', input.subject, 255, true)!;
-  const expiresAt = input.expiresAt ? dateTime('expiresAt', input.expiresAt) : null;
-  const outcome = await db.writeTx(async (tx) => {
-    const linked = await linkIdentity(tx, {
-      userId: id('userId', input.userId),
-      provider,
-      key: identityKey(config.identityHashSecret, provider, subject),
-      assurance: input.assurance,
-      expiresAt,
-    });
-    if (linked.kind === 'linked')
-      await afterWrite(tx, { kind: 'own-evidence', userId: linked.identity.userId });
-    return linked;
+  const outcome = await linkSubject(db, config, {
+    userId: id('userId', input.userId),
+    provider: text('provider', input.provider, 64, true)!,
+    subject: text('subject', input.subject, 255, true)!,
+    assurance: input.assurance,
+    expiresAt: input.expiresAt ? dateTime('expiresAt', input.expiresAt) : null,
   });
   if (outcome.kind === 'user-not-found') throw notFound('User');
   if (outcome.kind === 'linked-to-another-account')

@@ -4,8 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/driver.js';
 import { badInput, conflict, credenceError, forbidden, notFound } from '../errors.js';
 import type { Assurance, IdentityRow } from '../identities/model.js';
-import { linkIdentity } from '../identities/repository.js';
-import { identityKey } from '../identities/subject-key.js';
+import { linkSubject } from '../identities/service.js';
 import { audit } from '../partners/repository.js';
 import { text } from '../validation.js';
 import { PROVIDER_NAME, type ProviderRow } from './model.js';
@@ -109,15 +108,13 @@ export async function linkVerifiedIdentity(
   const provider = await db.readTx((tx) => repository.providerByName(tx, input.provider));
   if (!provider) throw notFound('Identity provider');
   const { subject, assurance } = await verify(provider, input.idToken, input.nonce ?? null);
-  const outcome = await db.writeTx((tx) =>
-    linkIdentity(tx, {
-      userId,
-      provider: provider.name,
-      key: identityKey(config.identityHashSecret, provider.name, subject),
-      assurance: assurance as Assurance,
-      expiresAt: null,
-    }),
-  );
+  const outcome = await linkSubject(db, config, {
+    userId,
+    provider: provider.name,
+    subject,
+    assurance: assurance as Assurance,
+    expiresAt: null,
+  });
   if (outcome.kind === 'user-not-found') throw forbidden('NO_ACCOUNT', 'Register before linking identities');
   if (outcome.kind === 'linked-to-another-account')
     throw conflict('This identity is linked to another account');

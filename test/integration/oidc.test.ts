@@ -84,6 +84,7 @@ describe('linkVerifiedIdentity (OpenID Connect)', () => {
   it('links a valid token, with the assurance from configuration or acr, storing only the keyed hash of sub', async () => {
     const user = await newUser();
     users.push(user.id);
+    await gql('mutation { setScoringConsent(enabled: true) { id } }', {}, { token: user.token });
     const sub = unique('oidc-subject');
     const linked = await gql(
       LINK,
@@ -93,6 +94,14 @@ describe('linkVerifiedIdentity (OpenID Connect)', () => {
       },
     );
     expect(linked.data).toEqual({ linkVerifiedIdentity: { provider, assurance: 'SUBSTANTIAL' } });
+    // The score follows at once: one SUBSTANTIAL identity, IDENTITY = 0.75·0.35 = 0.2625 (age ≈ 0),
+    // 450 + 0.25·0.2625·600 = 489.375 → 489.
+    const scored = await gql<{ me: { trustScore: { value: number } } }>(
+      '{ me { trustScore { value } } }',
+      {},
+      { token: user.token },
+    );
+    expect(scored.data!.me.trustScore.value).toBe(489);
     const high = await gql(
       LINK,
       { input: { provider, idToken: await idToken({ sub: unique('s'), acr: 'urn:test:loa:high' }) } },
