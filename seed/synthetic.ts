@@ -8,6 +8,8 @@
  */
 import { SingleBar, Presets } from 'cli-progress';
 import type { Driver } from 'neo4j-driver';
+import type { Assurance } from '../src/identities/model.js';
+import type { EventKind } from '../src/relationships/model.js';
 
 export interface SyntheticOptions {
   users: number;
@@ -24,9 +26,6 @@ export interface SyntheticOptions {
   /** Honest → sybil edges per ring. */
   attackEdgesPerRing?: number;
 }
-
-export type Assurance = 'LOW' | 'SUBSTANTIAL' | 'HIGH';
-export type EventKind = 'COMMITMENT_FULFILLED' | 'COMMITMENT_LATE' | 'COMMITMENT_DEFAULTED';
 
 export interface SyntheticGraph {
   users: number;

@@ -2,6 +2,7 @@ import { actingUserId, type Viewer } from '../auth/viewer.js';
 import type { Db, Tx } from '../db/driver.js';
 import { forbidden, notFound } from '../errors.js';
 import { audit } from '../partners/repository.js';
+import { userExists } from '../users/repository.js';
 import type { Assurance } from '../identities/model.js';
 import { id } from '../validation.js';
 import { refreshUsers } from './compute.js';
@@ -61,8 +62,7 @@ function adminId(viewer: Viewer): string {
 export async function recomputeUser(db: Db, viewer: Viewer, userId: string): Promise<string> {
   const actorId = adminId(viewer);
   await db.writeTx(async (tx) => {
-    const [input] = await repository.refreshInputs(tx, [id('userId', userId)]);
-    if (!input) throw notFound('User');
+    if (!(await userExists(tx, id('userId', userId)))) throw notFound('User');
     await refreshUsers(tx, [userId]);
     await audit(tx, { actorId, action: 'TRUST_RECOMPUTED', targetId: userId });
   });
