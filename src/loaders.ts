@@ -14,7 +14,7 @@ import { activePerks, perksByIds, subjectFacts } from './perks/repository.js';
 import type { DisputeRow } from './privacy/model.js';
 import { disputesOfUsers } from './privacy/repository.js';
 import type { UserRow } from './users/model.js';
-import { usersByHandles, usersByIds, usersByIdsOrHandles } from './users/repository.js';
+import { usersByIdsOrHandles } from './users/repository.js';
 
 interface PageKey {
   parentId: string;
@@ -92,10 +92,10 @@ export type UserReference = { id: string } | { handle: string };
 /** Per-request loaders (made afresh for every request, so no data leaks between callers). */
 export function createLoaders(db: Db) {
   const userById = new DataLoader<string, UserRow | null>(async (ids) =>
-    byKey(await usersByIds(db, ids), (u) => u.id, ids),
+    byKey(await usersByIdsOrHandles(db, ids, []), (u) => u.id, ids),
   );
   const userByHandle = new DataLoader<string, UserRow | null>(async (handles) =>
-    byKey(await usersByHandles(db, handles), (u) => u.handle, handles),
+    byKey(await usersByIdsOrHandles(db, [], handles), (u) => u.handle, handles),
   );
   const users = { byId: userById, byHandle: userByHandle };
   /** Federation: `_entities` representations of User by either key, one query for a whole batch of both. */

@@ -9,25 +9,7 @@ import {
 } from '../db/pagination.js';
 import { USER, type UserRow } from './model.js';
 
-export async function usersByIds(db: Db, ids: readonly string[]): Promise<UserRow[]> {
-  const rows = await db.read<{ user: unknown[] }>(
-    `MATCH (u:User) WHERE u.id IN $ids RETURN ${USER.cypher} AS user`,
-    {
-      ids,
-    },
-  );
-  return rows.map((r) => USER.read(r.user));
-}
-
-export async function usersByHandles(db: Db, handles: readonly string[]): Promise<UserRow[]> {
-  const rows = await db.read<{ user: unknown[] }>(
-    `MATCH (u:User) WHERE u.handle IN $handles RETURN ${USER.cypher} AS user`,
-    { handles },
-  );
-  return rows.map((r) => USER.read(r.user));
-}
-
-/** Users by id or by handle in one statement (federation representations may mix both keys). */
+/** Users by id or by handle, in one statement (federation representations may mix both keys). */
 export async function usersByIdsOrHandles(
   db: Db,
   ids: readonly string[],
