@@ -38,8 +38,8 @@ export const trustResolvers: Resolvers = {
   TrustExplanation: {
     reasons: (score) => score.explanation.reasons,
     principalReasons: (score) => score.explanation.principalReasons,
-    contributors: (score, _, { db }) => contributorsView(db, score.userId, score.explanation),
-    paths: (score, _, { db }) => pathsView(db, score.userId, score.explanation),
+    contributors: (score, _, { loaders }) => contributorsView(loaders, score.userId, score.explanation),
+    paths: (score, _, { loaders }) => pathsView(loaders, score.userId, score.explanation),
     improvements: (score) => score.explanation.improvements,
     // Scores stored before disputes existed have no count: nothing was under review then.
     itemsUnderReview: (score) => score.explanation.underReview ?? 0,

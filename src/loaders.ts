@@ -6,7 +6,15 @@ import type { IdentityRow } from './identities/model.js';
 import type { EndorsementRow, EventRow, RatingRow, WithCounterpart } from './relationships/model.js';
 import { eventsOfUsers, relationshipsOfUsers } from './relationships/repository.js';
 import type { TrustSnapshotRow, TrustStateRow } from './trust/model.js';
-import { snapshotsOfUsers, trustStates } from './trust/repository.js';
+import {
+  contributorVisibility,
+  pathsThrough,
+  snapshotsOfUsers,
+  trustStates,
+  type ContributorPair,
+  type ContributorVisibility,
+  type PathStepRow,
+} from './trust/repository.js';
 import type { ConsentRow, InquiryRow, PartnerRow } from './partners/model.js';
 import { consentsOfUsers, inquiriesOfSubjects, partnersByIds } from './partners/repository.js';
 import type { PerkRow, PersonFacts } from './perks/model.js';
@@ -89,6 +97,8 @@ function relationshipLoader<T extends { createdAt: string; id: string }>(
 /** A User entity representation's key: its id, or its handle. */
 export type UserReference = { id: string } | { handle: string };
 
+const pairKey = (pair: ContributorPair) => `${pair.userId}\u0000${pair.contributorId}`;
+
 /** Per-request loaders (made afresh for every request, so no data leaks between callers). */
 export function createLoaders(db: Db) {
   const userById = new DataLoader<string, UserRow | null>(async (ids) =>
@@ -140,6 +150,16 @@ export function createLoaders(db: Db) {
     ),
     trustState: new DataLoader<string, TrustStateRow | null>(async (ids) =>
       byKey(await trustStates(db, ids), (row) => row.userId, ids),
+    ),
+    // Explanations: how each network contributor may be shown, and the chain of vouches through them, for the
+    // explanations of every user in the request at once.
+    contributorVisibility: new DataLoader<ContributorPair, ContributorVisibility | null, string>(
+      async (pairs) => byKey(await contributorVisibility(db, pairs), pairKey, pairs.map(pairKey)),
+      { cacheKeyFn: pairKey },
+    ),
+    trustPath: new DataLoader<ContributorPair, { steps: PathStepRow[] } | null, string>(
+      async (pairs) => byKey(await pathsThrough(db, pairs), pairKey, pairs.map(pairKey)),
+      { cacheKeyFn: pairKey },
     ),
     trustHistory: pageLoader<TrustSnapshotRow>(
       (ids, page) => snapshotsOfUsers(db, ids, page),

@@ -330,26 +330,37 @@ export async function snapshotsOfUsers(
   return new Map(rows.map((r) => [r.userId, { rows: r.items, total: r.total }]));
 }
 
-/** How each contributor may be shown to the user they vouched for. */
+/** A (user, network contributor) pair of an explanation. */
+export interface ContributorPair {
+  userId: string;
+  contributorId: string;
+}
+
+export interface ContributorVisibility extends ContributorPair {
+  handle: string;
+  public: boolean;
+  assurance: Assurance | null;
+}
+
+/**
+ * How each contributor may be shown to the user they vouched for: handle, whether their endorsement is public, and
+ * their highest current identity assurance. One query for the pairs of any number of explanations.
+ */
 export async function contributorVisibility(
   db: Db,
-  userId: string,
-  contributorIds: readonly string[],
-): Promise<Map<string, { handle: string; public: boolean; assurance: Assurance | null }>> {
-  const rows = await db.read<{ id: string; handle: string; public: boolean; assurance: Assurance | null }>(
-    `MATCH (j:User {id: $userId})
-     UNWIND $contributorIds AS contributorId
-     MATCH (c:User {id: contributorId})
+  pairs: readonly ContributorPair[],
+): Promise<ContributorVisibility[]> {
+  return db.read<ContributorVisibility>(
+    `UNWIND $pairs AS pair
+     MATCH (j:User {id: pair.userId}), (c:User {id: pair.contributorId})
      OPTIONAL MATCH (c)-[e:ENDORSES]->(j)
-     WITH c, coalesce(e.public, false) AS public
-     RETURN c.id AS id, c.handle AS handle, public,
+     RETURN j.id AS userId, c.id AS contributorId, c.handle AS handle, coalesce(e.public, false) AS public,
             COLLECT { MATCH (c)-[:HAS_IDENTITY]->(i:Identity)
                       WHERE i.expiresAt IS NULL OR i.expiresAt > datetime()
                       RETURN i.assurance ORDER BY CASE i.assurance WHEN 'HIGH' THEN 0 WHEN 'SUBSTANTIAL' THEN 1 ELSE 2 END
                       LIMIT 1 }[0] AS assurance`,
-    { userId, contributorIds },
+    { pairs },
   );
-  return new Map(rows.map((r) => [r.id, { handle: r.handle, public: r.public, assurance: r.assurance }]));
 }
 
 export interface PathStepRow {
@@ -361,34 +372,33 @@ export interface PathStepRow {
 }
 
 /**
- * For each contributor, a shortest chain of positive vouches (endorsements or positive ratings) from an anchor to
- * the contributor, then the contributor's vouch for the user. One query for all contributors.
+ * For each (user, contributor) pair, a shortest chain of positive vouches (endorsements or positive ratings) from
+ * an anchor other than the user to the contributor, then the contributor's vouch for the user. One query for any
+ * number of pairs; a pair without such a chain has none.
  */
 export async function pathsThrough(
   db: Db,
-  userId: string,
-  contributorIds: readonly string[],
+  pairs: readonly ContributorPair[],
   maxHops = 6,
-): Promise<PathStepRow[][]> {
-  const rows = await db.read<{ steps: PathStepRow[] }>(
-    `MATCH (j:User {id: $userId})
-     UNWIND $contributorIds AS contributorId
-     MATCH (c:User {id: contributorId})
-     CALL (c) {
-       MATCH p = SHORTEST 1 (a:User WHERE (a.trustIsAnchor OR a.anchor) AND a.id <> $userId)
+): Promise<(ContributorPair & { steps: PathStepRow[] })[]> {
+  return db.read<ContributorPair & { steps: PathStepRow[] }>(
+    `UNWIND $pairs AS pair
+     MATCH (j:User {id: pair.userId}), (c:User {id: pair.contributorId})
+     CALL (j, c) {
+       MATCH p = SHORTEST 1 (a:User WHERE (a.trustIsAnchor OR a.anchor) AND a <> j)
                  (()-[v:ENDORSES|RATED WHERE coalesce(v.rating, 1) > 0]->()){0,${maxHops}} (c)
        RETURN p LIMIT 1
      }
      WITH j, c, p, relationships(p) AS vouches
-     RETURN [k IN range(0, size(nodes(p)) - 1) |
+     RETURN j.id AS userId, c.id AS contributorId,
+            [k IN range(0, size(nodes(p)) - 1) |
                {id: nodes(p)[k].id, handle: nodes(p)[k].handle,
                 anchor: coalesce(nodes(p)[k].trustIsAnchor, false) OR coalesce(nodes(p)[k].anchor, false),
                 publicVouch: CASE WHEN k < size(vouches) THEN coalesce(vouches[k].public, false)
                                   ELSE coalesce([(c)-[e:ENDORSES]->(j) | e.public][0], false) END}]
             + [{id: j.id, handle: j.handle, anchor: false, publicVouch: false}] AS steps`,
-    { userId, contributorIds },
+    { pairs },
   );
-  return rows.map((r) => r.steps);
 }
 
 export async function setScoringConsent(tx: Tx, userId: string, enabled: boolean): Promise<boolean> {

@@ -6,6 +6,7 @@ import { userExists } from '../users/repository.js';
 import type { Assurance } from '../identities/model.js';
 import { id } from '../validation.js';
 import { refreshUsers } from './compute.js';
+import type { Loaders } from '../loaders.js';
 import type { StoredExplanation } from './model.js';
 import * as repository from './repository.js';
 
@@ -94,12 +95,15 @@ export interface ContributorView {
  * otherwise anonymous with their identity assurance.
  */
 export async function contributorsView(
-  db: Db,
+  loaders: Loaders,
   userId: string,
   explanation: StoredExplanation,
 ): Promise<ContributorView[]> {
   const ids = explanation.contributors.flatMap((c) => (c.userId ? [c.userId] : []));
-  const visibility = ids.length > 0 ? await repository.contributorVisibility(db, userId, ids) : new Map();
+  const seenRows = await Promise.all(
+    ids.map((contributorId) => loaders.contributorVisibility.load({ userId, contributorId })),
+  );
+  const visibility = new Map(seenRows.flatMap((row) => (row ? [[row.contributorId, row] as const] : [])));
   return explanation.contributors.map((c) => {
     if (c.others)
       return {
@@ -136,13 +140,19 @@ export interface PathView {
 }
 
 /** Paths for the top three vouchers; a step is named only when its vouch onward is public (or it is the user). */
-export async function pathsView(db: Db, userId: string, explanation: StoredExplanation): Promise<PathView[]> {
+export async function pathsView(
+  loaders: Loaders,
+  userId: string,
+  explanation: StoredExplanation,
+): Promise<PathView[]> {
   const top = explanation.contributors
     .filter((c) => c.userId !== null && !c.others && c.points > 0)
     .slice(0, 3)
     .map((c) => c.userId!);
-  if (top.length === 0) return [];
-  const paths = await repository.pathsThrough(db, userId, top);
+  const found = await Promise.all(
+    top.map((contributorId) => loaders.trustPath.load({ userId, contributorId })),
+  );
+  const paths = found.flatMap((path) => (path ? [path.steps] : []));
   return paths.map((steps) => ({
     steps: steps.map((step) => {
       const visible = step.id === userId || step.publicVouch;

@@ -229,6 +229,45 @@ describe('the network dimension', () => {
     }
   });
 
+  it('explains many users in one request with a constant number of queries', async () => {
+    const { dataset, ids } = await isolatedGraph(
+      ['anchor', 'voucher', 'a', 'b', 'c'],
+      `MATCH (a:User {id: $dataset + '_anchor'}), (v:User {id: $dataset + '_voucher'})
+       SET a.anchor = true
+       CREATE (a)-[:ENDORSES {id: randomUUID(), strength: 5, public: true, createdAt: datetime()}]->(v)
+       WITH v
+       MATCH (t:User) WHERE t.id IN [$dataset + '_a', $dataset + '_b', $dataset + '_c']
+       CREATE (v)-[:ENDORSES {id: randomUUID(), strength: 4, public: true, createdAt: datetime()}]->(t)`,
+    );
+    await recomputeGraph(driver, { database: config.neo4j.database, dataset });
+    const admin = await adminToken();
+    const explain = (people: string[]) =>
+      gql<Record<string, { trustScore: Score }>>(
+        `{ ${people
+          .map(
+            (p, n) => `u${n}: user(id: "${p}") { trustScore { explanation {
+              contributors { handle points } paths { steps { handle anchor } } } } }`,
+          )
+          .join('\n')} }`,
+        {},
+        { token: admin },
+      );
+    const one = await explain([ids.a!]);
+    const three = await explain([ids.a!, ids.b!, ids.c!]);
+    expect(three.errors).toBeUndefined();
+    for (const user of Object.values(three.data!)) {
+      // Each is vouched for by the voucher alone, reached from the anchor in one step.
+      expect(user.trustScore.explanation.contributors.map((c) => c.handle)).toEqual([ids.voucher]);
+      expect(user.trustScore.explanation.paths[0]!.steps.map((s) => s.handle).slice(0, 2)).toEqual([
+        ids.anchor,
+        ids.voucher,
+      ]);
+    }
+    // The user, their scores, the contributors' visibility and the paths: one query each, for one or three users.
+    expect(three.extensions!.neo4jQueries).toBe(one.extensions!.neo4jQueries);
+    expect(three.extensions!.neo4jQueries).toBe(4);
+  });
+
   it('never lowers you for what your contacts did (no guilt by association)', async () => {
     const { dataset, ids } = await isolatedGraph(
       ['anchor', 'friend', 'me', 'critic'],

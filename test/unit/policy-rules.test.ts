@@ -48,6 +48,6 @@ describe('the access rules', () => {
 
   it('refuses with a reason code, never silently', () => {
     expect(RULES.selfOrAdmin(ROLES.other!, { id: 'u-1' })).toBe('OWNER_ONLY');
-    expect(RULES.admin(ROLES.self!, undefined)).toBe('ADMIN_ONLY');
+    expect(RULES.admin(ROLES.self!)).toBe('ADMIN_ONLY');
   });
 });
