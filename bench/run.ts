@@ -112,6 +112,12 @@ const childEnv = {
   // The probing limit (checks of one person by one partner per day, src/perks/limits.ts) would turn most of (a)
   // into RATE_LIMITED refusals after 20 checks per sampled person: raised so that every check is a real one.
   CREDENCE_CHECKS_PER_PERSON_PER_DAY: '1000000000',
+  // The gateway as it is deployed (errors masked, no introspection), with the secrets the tokens above were
+  // minted with; query counting stays on so that the probes can report Neo4j queries per operation.
+  NODE_ENV: 'production',
+  CREDENCE_JWT_SECRET: config.jwtSecret,
+  CREDENCE_IDENTITY_SECRET: config.identityHashSecret,
+  CREDENCE_DEBUG_QUERIES: '1',
 };
 interface Child {
   process: ChildProcess;
@@ -143,6 +149,18 @@ function peakRss(pid: number | undefined): { peakMb: number; rssMb: number } | n
     const text = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(text)?.[1] ?? NaN);
     return { peakMb: Math.round(kb('VmHWM') / 1024), rssMb: Math.round(kb('VmRSS') / 1024) };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command name (which may hold spaces, hence the last ')'): utime is the 12th, stime the 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return null;
   }
@@ -393,6 +411,9 @@ interface Row {
   /** The fewest. */
   neo4jQueriesMin: number | null;
   rowsPerAnswer: number;
+  /** CPU time per request (user + system) during the measured load, of the server and of Neo4j. */
+  serverCpuMsPerRequest: number | null;
+  neo4jCpuMsPerRequest: number | null;
   serverPeakRssMb: number | null;
   neo4jRssMb: number | null;
 }
@@ -409,7 +430,15 @@ for (const operation of operations) {
     const probed = probes[0]!;
     const counts = probes.map((p) => p.queries ?? NaN);
     if (warmup > 0) await load(t, operation, bodies, warmup);
+    const serverPid = children[t]!.process.pid;
+    const cpuBefore = [cpuSeconds(serverPid), cpuSeconds(neo4jPid)];
     const result = await load(t, operation, bodies, duration);
+    const cpuAfter = [cpuSeconds(serverPid), cpuSeconds(neo4jPid)];
+    // CPU milliseconds per request: where an operation's cost is paid, in the server or in Neo4j.
+    const cpuMsPerRequest = (i: number) =>
+      cpuBefore[i] === null || cpuAfter[i] === null || result.requests.total === 0
+        ? null
+        : Math.round(((cpuAfter[i]! - cpuBefore[i]!) * 1000 * 100) / result.requests.total) / 100;
     const p95 = (result.latency as unknown as Record<string, number>).p97_5 ?? result.latency.p90;
     rows.push({
       operation: operation.name,
@@ -424,11 +453,14 @@ for (const operation of operations) {
       neo4jQueriesPerOperation: t === 'gateway' ? Math.max(...counts) : 1,
       neo4jQueriesMin: t === 'gateway' ? Math.min(...counts) : 1,
       rowsPerAnswer: probed.rows,
+      serverCpuMsPerRequest: cpuMsPerRequest(0),
+      neo4jCpuMsPerRequest: cpuMsPerRequest(1),
       serverPeakRssMb: peakRss(children[t]!.process.pid)?.peakMb ?? null,
       neo4jRssMb: peakRss(neo4jPid)?.peakMb ?? null,
     });
     console.error(
-      `bench: ${operation.name} ${t}: ${rows.at(-1)!.requestsPerSecond} req/s, p99 ${rows.at(-1)!.p99} ms`,
+      `bench: ${operation.name} ${t}: ${rows.at(-1)!.requestsPerSecond} req/s, p99 ${rows.at(-1)!.p99} ms, ` +
+        `CPU ms/request server ${rows.at(-1)!.serverCpuMsPerRequest} Neo4j ${rows.at(-1)!.neo4jCpuMsPerRequest}`,
     );
   }
 }
@@ -477,11 +509,11 @@ const md = [
     `synthetic dataset ${present} users / ${presentEdges} relationships (seed ${seed}); ` +
     `autocannon, ${connections} connections, ${warmup} s warm-up + ${duration} s per row, loopback.`,
   '',
-  '| operation | server | req/s | p50 ms | p95 ms | p99 ms | errors / non-2xx | Neo4j queries / op | server peak RSS MB | Neo4j peak RSS MB |',
-  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| operation | server | req/s | p50 ms | p95 ms | p99 ms | errors / non-2xx | Neo4j queries / op | CPU ms / req server | CPU ms / req Neo4j | server peak RSS MB | Neo4j peak RSS MB |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(
     (r) =>
-      `| ${operations.find((o) => o.name === r.operation)!.label} | ${r.target} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} / ${r.non2xx} | ${r.neo4jQueriesMin === r.neo4jQueriesPerOperation ? r.neo4jQueriesPerOperation : `${r.neo4jQueriesMin}–${r.neo4jQueriesPerOperation}`} | ${r.serverPeakRssMb ?? '?'} | ${r.neo4jRssMb ?? '?'} |`,
+      `| ${operations.find((o) => o.name === r.operation)!.label} | ${r.target} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} / ${r.non2xx} | ${r.neo4jQueriesMin === r.neo4jQueriesPerOperation ? r.neo4jQueriesPerOperation : `${r.neo4jQueriesMin}–${r.neo4jQueriesPerOperation}`} | ${r.serverCpuMsPerRequest ?? '?'} | ${r.neo4jCpuMsPerRequest ?? '?'} | ${r.serverPeakRssMb ?? '?'} | ${r.neo4jRssMb ?? '?'} |`,
   ),
   '',
   '| operation | gateway ÷ floor (req/s) | Credence ÷ peer (req/s) |',

@@ -28,6 +28,11 @@ export interface Config {
   readonly identityHashSecret: string;
   /** How often graphs with stale NETWORK trust are recomputed in full (0 turns the schedule off). */
   readonly trustRefreshMs: number;
+  /**
+   * Whether a caller may ask for `extensions.neo4jQueries` (header `x-credence-debug: queries`): on outside
+   * production; CREDENCE_DEBUG_QUERIES=1 turns it on in production too (the benchmark counts queries there).
+   */
+  readonly debugQueryCount: boolean;
 }
 
 const DEV_SECRET = 'credence-development-secret-change-me-0123456789';
@@ -104,6 +109,9 @@ export function loadConfig(): Config {
       partnerPerMinute: nonNegativeInt('RATE_LIMIT_PARTNER_PER_MINUTE', 3000),
     },
     trustRefreshMs: process.env.TRUST_REFRESH_SECONDS === '0' ? 0 : int('TRUST_REFRESH_SECONDS', 300) * 1000,
+    debugQueryCount: process.env.CREDENCE_DEBUG_QUERIES
+      ? process.env.CREDENCE_DEBUG_QUERIES === '1'
+      : !production,
   };
 }
 

@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
@@ -139,7 +140,10 @@ export async function startGateway(options: {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // graphql-armor's typings resolve @apollo/server's CommonJS declarations; the plugins are the same objects.
       ...((protection.plugins ?? []) as unknown as ApolloServerPlugin<Context>[]),
-      ...(config.production ? [] : [queryCountPlugin]),
+      ...(config.debugQueryCount ? [queryCountPlugin] : []),
+      // Credence's answers are per person and never cacheable by a CDN; Apollo's default cache-control plugin
+      // would still run a hook for every resolved field (a tenth of the CPU of a page of 100 users).
+      ApolloServerPluginCacheControlDisabled(),
       // ftv1 traces go to a router only when it asks for them (apollo-federation-include-trace: ftv1).
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
       ...(config.production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
