@@ -1,8 +1,8 @@
 import { actingUserId } from '../src/auth/viewer.js';
 import { pageArgs } from '../src/db/pagination.js';
 import type { Resolvers } from '../src/generated/graphql.js';
-import { usersPage } from '../src/users/repository.js';
-import { registerUser, updateProfile } from '../src/users/service.js';
+import { listUsers, registerUser, updateProfile } from '../src/users/service.js';
+import { selectedOfNodes } from './lookahead.js';
 
 export const usersResolvers: Resolvers = {
   Query: {
@@ -12,7 +12,8 @@ export const usersResolvers: Resolvers = {
     },
     user: (_, { id }, { loaders }) => loaders.userById.load(id),
     userByHandle: (_, { handle }, { loaders }) => loaders.userByHandle.load(handle),
-    users: (_, { first, after }, { db }) => usersPage(db, pageArgs(first, after)),
+    users: (_, { first, after }, { db, loaders }, info) =>
+      listUsers(db, loaders, pageArgs(first, after), selectedOfNodes(info)),
   },
   Mutation: {
     registerUser: (_, { input }, { db, viewer }) => registerUser(db, viewer, input),

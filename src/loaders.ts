@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { Db } from './db/driver.js';
 import { toConnection, type Connection, type PageArgs, type PageOfRows } from './db/pagination.js';
-import { identitiesOfUsers } from './identities/repository.js';
+import { identitiesOfUser } from './identities/repository.js';
 import type { IdentityRow } from './identities/model.js';
 import type { EndorsementRow, EventRow, RatingRow, WithCounterpart } from './relationships/model.js';
-import { eventsOfUsers, relationshipsOfUsers } from './relationships/repository.js';
+import { eventsOfUser, relationshipsOfUser } from './relationships/repository.js';
 import type { TrustSnapshotRow, TrustStateRow } from './trust/model.js';
 import {
   contributorVisibility,
@@ -22,22 +22,30 @@ import { activePerks, perksByIds, subjectFacts } from './perks/repository.js';
 import type { DisputeRow } from './privacy/model.js';
 import { disputesOfUsers } from './privacy/repository.js';
 import type { UserRow } from './users/model.js';
-import { usersByIdsOrHandles } from './users/repository.js';
+import { pagesOfUsers, usersByIdsOrHandles } from './users/repository.js';
 
 interface PageKey {
   parentId: string;
   page: PageArgs;
 }
 
+/** A loader of pages that can also be given pages fetched elsewhere. */
+export interface PageLoader<T, Fetched = T> extends DataLoader<PageKey, Connection<T>, string> {
+  /** Fills the cache with these parents' pages (e.g. fetched with the page of users they belong to). */
+  primePages(page: PageArgs, pages: ReadonlyMap<string, PageOfRows<Fetched>>): void;
+}
+
 /**
  * A loader of one page per parent: all keys asking for the same page arguments (the usual case: every user
- * of a list asks for its first 20 identities) are fetched in one query.
+ * of a list asks for its first 20 identities) are fetched in one query. `accept` turns what a query returns
+ * into the pages served (relationship pages give their counterparts to the user loaders).
  */
-function pageLoader<T>(
-  fetch: (parentIds: readonly string[], page: PageArgs) => Promise<Map<string, PageOfRows<T>>>,
+function pageLoader<T, Fetched = T>(
+  fetch: (parentIds: readonly string[], page: PageArgs) => Promise<Map<string, PageOfRows<Fetched>>>,
   key: (row: T) => { at: string; id: string },
-): DataLoader<PageKey, Connection<T>, string> {
-  return new DataLoader<PageKey, Connection<T>, string>(
+  accept: (page: PageOfRows<Fetched>) => PageOfRows<T> = (page) => page as unknown as PageOfRows<T>,
+): PageLoader<T, Fetched> {
+  const loader = new DataLoader<PageKey, Connection<T>, string>(
     async (keys) => {
       const groups = new Map<string, { page: PageArgs; ids: string[] }>();
       for (const k of keys) {
@@ -46,19 +54,28 @@ function pageLoader<T>(
         group.ids.push(k.parentId);
         groups.set(groupKey, group);
       }
-      const results = new Map<string, Map<string, PageOfRows<T>>>();
+      const results = new Map<string, Map<string, PageOfRows<Fetched>>>();
       await Promise.all(
         [...groups].map(async ([groupKey, group]) =>
           results.set(groupKey, await fetch(group.ids, group.page)),
         ),
       );
       return keys.map((k) => {
-        const found = results.get(JSON.stringify(k.page))?.get(k.parentId) ?? { rows: [], total: 0 };
-        return toConnection(found.rows, k.page, found.total, key);
+        const found = results.get(JSON.stringify(k.page))?.get(k.parentId);
+        const { rows, total } = found ? accept(found) : { rows: [], total: 0 };
+        return toConnection(rows, k.page, total, key);
       });
     },
     { cacheKeyFn: (k) => JSON.stringify([k.parentId, k.page]) },
   );
+  return Object.assign(loader, {
+    primePages(page: PageArgs, pages: ReadonlyMap<string, PageOfRows<Fetched>>) {
+      for (const [parentId, found] of pages) {
+        const { rows, total } = accept(found);
+        loader.prime({ parentId, page }, toConnection(rows, page, total, key));
+      }
+    },
+  });
 }
 
 function byKey<K, V>(rows: V[], key: (row: V) => K, wanted: readonly K[]): (V | null)[] {
@@ -76,23 +93,35 @@ function relationshipLoader<T extends { createdAt: string; id: string }>(
     page: PageArgs,
   ) => Promise<Map<string, PageOfRows<WithCounterpart<T>>>>,
   users: { byId: DataLoader<string, UserRow | null>; byHandle: DataLoader<string, UserRow | null> },
-): DataLoader<PageKey, Connection<T>, string> {
-  return pageLoader<T>(
-    async (parentIds, page) => {
-      const pages = await fetch(parentIds, page);
-      const items = new Map<string, PageOfRows<T>>();
-      for (const [parentId, { rows, total }] of pages) {
-        for (const { counterpart } of rows) {
-          users.byId.prime(counterpart.id, counterpart);
-          users.byHandle.prime(counterpart.handle, counterpart);
-        }
-        items.set(parentId, { rows: rows.map((r) => r.item), total });
-      }
-      return items;
-    },
+): PageLoader<T, WithCounterpart<T>> {
+  return pageLoader<T, WithCounterpart<T>>(
+    fetch,
     (row) => ({ at: row.createdAt, id: row.id }),
+    ({ rows, total }) => {
+      for (const { counterpart } of rows) {
+        users.byId.prime(counterpart.id, counterpart);
+        users.byHandle.prime(counterpart.handle, counterpart);
+      }
+      return { rows: rows.map((r) => r.item), total };
+    },
   );
 }
+
+/**
+ * The lists of a user that a page of users can carry in its own statement, by their GraphQL field names (the
+ * loader of each has the same name).
+ */
+export const USER_LISTS = {
+  identities: (page: PageArgs, prefix?: string) => identitiesOfUser(page, prefix),
+  endorsementsGiven: (page: PageArgs, prefix?: string) =>
+    relationshipsOfUser('endorsementsGiven', page, prefix),
+  endorsementsReceived: (page: PageArgs, prefix?: string) =>
+    relationshipsOfUser('endorsementsReceived', page, prefix),
+  ratingsGiven: (page: PageArgs, prefix?: string) => relationshipsOfUser('ratingsGiven', page, prefix),
+  ratingsReceived: (page: PageArgs, prefix?: string) => relationshipsOfUser('ratingsReceived', page, prefix),
+  events: (page: PageArgs, prefix?: string) => eventsOfUser(page, prefix),
+} as const;
+export type UserList = keyof typeof USER_LISTS;
 
 /** A User entity representation's key: its id, or its handle. */
 export type UserReference = { id: string } | { handle: string };
@@ -129,23 +158,23 @@ export function createLoaders(db: Db) {
     userByHandle,
     userByReference,
     identities: pageLoader<IdentityRow>(
-      (ids, page) => identitiesOfUsers(db, ids, page),
+      (ids, page) => pagesOfUsers(db, ids, USER_LISTS.identities(page)),
       (i) => ({ at: i.verifiedAt, id: i.id }),
     ),
     endorsementsGiven: relationshipLoader<EndorsementRow>(
-      (ids, page) => relationshipsOfUsers(db, 'endorsementsGiven', ids, page),
+      (ids, page) => pagesOfUsers(db, ids, USER_LISTS.endorsementsGiven(page)),
       users,
     ),
     endorsementsReceived: relationshipLoader<EndorsementRow>(
-      (ids, page) => relationshipsOfUsers(db, 'endorsementsReceived', ids, page),
+      (ids, page) => pagesOfUsers(db, ids, USER_LISTS.endorsementsReceived(page)),
       users,
     ),
     ratingsGiven: relationshipLoader<RatingRow>(
-      (ids, page) => relationshipsOfUsers(db, 'ratingsGiven', ids, page),
+      (ids, page) => pagesOfUsers(db, ids, USER_LISTS.ratingsGiven(page)),
       users,
     ),
     ratingsReceived: relationshipLoader<RatingRow>(
-      (ids, page) => relationshipsOfUsers(db, 'ratingsReceived', ids, page),
+      (ids, page) => pagesOfUsers(db, ids, USER_LISTS.ratingsReceived(page)),
       users,
     ),
     trustState: new DataLoader<string, TrustStateRow | null>(async (ids) =>
@@ -193,7 +222,7 @@ export function createLoaders(db: Db) {
       (q) => ({ at: q.at, id: q.id }),
     ),
     events: pageLoader<EventRow>(
-      (ids, page) => eventsOfUsers(db, ids, page),
+      (ids, page) => pagesOfUsers(db, ids, USER_LISTS.events(page)),
       (e) => ({ at: e.occurredAt, id: e.id }),
     ),
   };

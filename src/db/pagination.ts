@@ -60,26 +60,45 @@ function decodeCursor(cursor: string): { at: string; id: string } {
  * The Cypher condition for "after the cursor" on a variable with createdAt/id (or another time field), oldest first
  * or (`newestFirst`) newest first. Written so that a range index on the time field can serve both the filter and
  * ORDER BY time, id: a condition such as `$after IS NULL OR …` would make the planner scan and sort every candidate.
+ * `prefix` names the parameters (`$<prefix>afterAt`, …) when one statement holds several pages.
  */
 export function afterCondition(
   variable: string,
   page: PageArgs,
   timeField = 'createdAt',
   newestFirst = false,
+  prefix = '',
 ): string {
   const time = `${variable}.${timeField}`;
+  const at = `datetime($${prefix}afterAt)`;
+  const id = `$${prefix}afterId`;
   if (page.after === null) return `${time} IS NOT NULL`;
   return newestFirst
-    ? `${time} <= datetime($afterAt) AND NOT (${time} = datetime($afterAt) AND ${variable}.id >= $afterId)`
-    : `${time} >= datetime($afterAt) AND NOT (${time} = datetime($afterAt) AND ${variable}.id <= $afterId)`;
+    ? `${time} <= ${at} AND NOT (${time} = ${at} AND ${variable}.id >= ${id})`
+    : `${time} >= ${at} AND NOT (${time} = ${at} AND ${variable}.id <= ${id})`;
 }
 
-export function pageParams(page: PageArgs): Record<string, unknown> {
+/** The parameters of a page: its cursor and its limit (`$<prefix>limit`, one more row than asked for). */
+export function pageParams(page: PageArgs, prefix = ''): Record<string, unknown> {
   return {
-    afterAt: page.after?.at ?? null,
-    afterId: page.after?.id ?? null,
-    limit: neo4j.int(page.first + 1),
+    [`${prefix}afterAt`]: page.after?.at ?? null,
+    [`${prefix}afterId`]: page.after?.id ?? null,
+    [`${prefix}limit`]: neo4j.int(page.first + 1),
   };
+}
+
+/**
+ * One parent's page of a list as Cypher expressions on the parent's variable (`u` for a user): what a batched
+ * query of many parents' pages returns per parent, and what a page of parents can carry for each of them (so a
+ * list of users with their identities is one statement, not one per list).
+ */
+export interface NestedPage<T> {
+  /** `COLLECT { … }`: the page's rows (up to first+1), each as a list of values. */
+  readonly items: string;
+  /** `COUNT { … }`: the list's total. */
+  readonly total: string;
+  readonly params: Record<string, unknown>;
+  read(items: readonly unknown[], total: number): PageOfRows<T>;
 }
 
 /** Builds a connection from up to first+1 rows (the extra row only says there is a next page). */
@@ -90,13 +109,22 @@ export function toConnection<T>(
   key: (row: T) => { at: string; id: string },
 ): Connection<T> {
   const nodes = rows.slice(0, page.first);
-  const edges = nodes.map((node) => {
-    const k = key(node);
-    return { cursor: encodeCursor(k.at, k.id), node };
-  });
+  // Cursors are encoded only when a client selects them (most pages nested in a list never are).
+  const edges = nodes.map((node) => ({
+    node,
+    get cursor() {
+      const k = key(node);
+      return encodeCursor(k.at, k.id);
+    },
+  }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: rows.length > page.first,
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
+    },
     totalCount,
   };
 }

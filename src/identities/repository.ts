@@ -1,24 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, Tx } from '../db/driver.js';
-import { afterCondition, pageParams, type PageArgs, type PageOfRows } from '../db/pagination.js';
+import type { Tx } from '../db/driver.js';
+import { afterCondition, pageParams, type NestedPage, type PageArgs } from '../db/pagination.js';
 import { IDENTITY, type Assurance, type IdentityRow } from './model.js';
 
-/** Identities of many users in one query, one page each. */
-export async function identitiesOfUsers(
-  db: Db,
-  userIds: readonly string[],
-  page: PageArgs,
-): Promise<Map<string, PageOfRows<IdentityRow>>> {
-  const rows = await db.read<{ userId: string; items: unknown[][]; total: number }>(
-    `UNWIND $userIds AS userId
-     MATCH (u:User {id: userId})
-     RETURN u.id AS userId,
-            COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity) WHERE ${afterCondition('i', page, 'verifiedAt')}
-                      WITH u, i ORDER BY i.verifiedAt, i.id LIMIT $limit RETURN ${IDENTITY.cypher} } AS items,
-            COUNT { (u)-[:HAS_IDENTITY]->() } AS total`,
-    { userIds, ...pageParams(page) },
-  );
-  return new Map(rows.map((r) => [r.userId, { rows: r.items.map(IDENTITY.read), total: r.total }]));
+/** A user's (`u`) page of identities, oldest verification first. */
+export function identitiesOfUser(page: PageArgs, prefix = ''): NestedPage<IdentityRow> {
+  return {
+    items: `COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity) WHERE ${afterCondition('i', page, 'verifiedAt', false, prefix)}
+                      WITH u, i ORDER BY i.verifiedAt, i.id LIMIT $${prefix}limit RETURN ${IDENTITY.cypher} }`,
+    total: 'COUNT { (u)-[:HAS_IDENTITY]->() }',
+    params: pageParams(page, prefix),
+    read: (items, total) => ({ rows: (items as unknown[][]).map(IDENTITY.read), total }),
+  };
 }
 
 export type LinkOutcome =

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, Tx } from '../db/driver.js';
-import { afterCondition, pageParams, type PageArgs, type PageOfRows } from '../db/pagination.js';
+import type { Tx } from '../db/driver.js';
+import { afterCondition, pageParams, type NestedPage, type PageArgs } from '../db/pagination.js';
 import type { RowShape } from '../db/rows.js';
 import { userShape } from '../users/model.js';
 import {
@@ -50,55 +50,40 @@ type RowOf<L extends RelationshipList> = L extends 'endorsementsGiven' | 'endors
   ? EndorsementRow
   : RatingRow;
 
-/** One list for many users in one query; each row carries the user at the other end. */
-export async function relationshipsOfUsers<L extends RelationshipList>(
-  db: Db,
+/** A user's (`u`) page of one relationship list, oldest first; each row carries the user at the other end. */
+export function relationshipsOfUser<L extends RelationshipList>(
   list: L,
-  userIds: readonly string[],
   page: PageArgs,
-): Promise<Map<string, PageOfRows<WithCounterpart<RowOf<L>>>>> {
+  prefix = '',
+): NestedPage<WithCounterpart<RowOf<L>>> {
   // Patterns and shapes are constants of this module, never caller input.
   const { pattern, degree } = RELATIONSHIP_LISTS[list];
   const shape = RELATIONSHIP_LISTS[list].shape as RowShape<RowOf<L>>;
-  const rows = await db.read<{ userId: string; items: [unknown[], unknown[]][]; total: number }>(
-    `UNWIND $userIds AS userId
-     MATCH (u:User {id: userId})
-     RETURN u.id AS userId,
-            COLLECT { MATCH ${pattern} WHERE ${afterCondition('r', page)}
-                      WITH r, other ORDER BY r.createdAt, r.id LIMIT $limit
-                      RETURN [${shape.cypher}, ${COUNTERPART.cypher}] } AS items,
-            COUNT { ${degree} } AS total`,
-    { userIds, ...pageParams(page) },
-  );
-  return new Map(
-    rows.map((r) => [
-      r.userId,
-      {
-        rows: r.items.map(([item, counterpart]) => ({
-          item: shape.read(item),
-          counterpart: COUNTERPART.read(counterpart),
-        })),
-        total: r.total,
-      },
-    ]),
-  );
+  return {
+    items: `COLLECT { MATCH ${pattern} WHERE ${afterCondition('r', page, 'createdAt', false, prefix)}
+                      WITH r, other ORDER BY r.createdAt, r.id LIMIT $${prefix}limit
+                      RETURN [${shape.cypher}, ${COUNTERPART.cypher}] }`,
+    total: `COUNT { ${degree} }`,
+    params: pageParams(page, prefix),
+    read: (items, total) => ({
+      rows: (items as [unknown[], unknown[]][]).map(([item, counterpart]) => ({
+        item: shape.read(item),
+        counterpart: COUNTERPART.read(counterpart),
+      })),
+      total,
+    }),
+  };
 }
 
-export async function eventsOfUsers(
-  db: Db,
-  userIds: readonly string[],
-  page: PageArgs,
-): Promise<Map<string, PageOfRows<EventRow>>> {
-  const rows = await db.read<{ userId: string; items: unknown[][]; total: number }>(
-    `UNWIND $userIds AS userId
-     MATCH (u:User {id: userId})
-     RETURN u.id AS userId,
-            COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE ${afterCondition('e', page, 'occurredAt')}
-                      WITH e ORDER BY e.occurredAt, e.id LIMIT $limit RETURN ${EVENT.cypher} } AS items,
-            COUNT { (u)-[:HAS_EVENT]->() } AS total`,
-    { userIds, ...pageParams(page) },
-  );
-  return new Map(rows.map((r) => [r.userId, { rows: r.items.map(EVENT.read), total: r.total }]));
+/** A user's (`u`) page of behavioural events, oldest first. */
+export function eventsOfUser(page: PageArgs, prefix = ''): NestedPage<EventRow> {
+  return {
+    items: `COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE ${afterCondition('e', page, 'occurredAt', false, prefix)}
+                      WITH e ORDER BY e.occurredAt, e.id LIMIT $${prefix}limit RETURN ${EVENT.cypher} }`,
+    total: 'COUNT { (u)-[:HAS_EVENT]->() }',
+    params: pageParams(page, prefix),
+    read: (items, total) => ({ rows: (items as unknown[][]).map(EVENT.read), total }),
+  };
 }
 
 /** Which of the two users exist (both must for a relationship to be made). */

@@ -5,7 +5,9 @@ import {
   pageParams,
   toConnection,
   type Connection,
+  type NestedPage,
   type PageArgs,
+  type PageOfRows,
 } from '../db/pagination.js';
 import { USER, type UserRow } from './model.js';
 
@@ -22,16 +24,55 @@ export async function usersByIdsOrHandles(
   return rows.map((r) => USER.read(r.user));
 }
 
-/** One query: the page and the total. */
-export async function usersPage(db: Db, page: PageArgs): Promise<Connection<UserRow>> {
+/** One page of a list (identities, relationships, events) for each of many users, in one statement. */
+export async function pagesOfUsers<T>(
+  db: Db,
+  userIds: readonly string[],
+  list: NestedPage<T>,
+): Promise<Map<string, PageOfRows<T>>> {
+  const rows = await db.read<{ userId: string; items: unknown[]; total: number }>(
+    `UNWIND $userIds AS userId
+     MATCH (u:User {id: userId})
+     RETURN u.id AS userId, ${list.items} AS items, ${list.total} AS total`,
+    { userIds, ...list.params },
+  );
+  return new Map(rows.map((r) => [r.userId, list.read(r.items, r.total)]));
+}
+
+/**
+ * A page of users, oldest first, with the total, in one statement; with `nested`, each user's page of those
+ * lists too (their parameters prefixed by the list's name, a constant of the caller's), per list and user.
+ */
+export async function usersPage(
+  db: Db,
+  page: PageArgs,
+  nested: Readonly<Record<string, NestedPage<unknown>>> = {},
+): Promise<{ users: Connection<UserRow>; nested: Map<string, Map<string, PageOfRows<unknown>>> }> {
+  const lists = Object.entries(nested);
   const [row] = await db.read<{ users: unknown[][]; total: number }>(
     `RETURN COLLECT { MATCH (u:User) WHERE ${afterCondition('u', page)}
-                      WITH u ORDER BY u.createdAt, u.id LIMIT $limit RETURN ${USER.cypher} } AS users,
+                      WITH u ORDER BY u.createdAt, u.id LIMIT $limit
+                      RETURN [${[USER.cypher, ...lists.map(([, l]) => `${l.items}, ${l.total}`)].join(', ')}] } AS users,
             COUNT { (:User) } AS total`,
-    pageParams(page),
+    Object.assign(pageParams(page), ...lists.map(([, l]) => l.params)) as Record<string, unknown>,
   );
-  const users = (row?.users ?? []).map(USER.read);
-  return toConnection(users, page, row?.total ?? 0, (u) => ({ at: u.createdAt, id: u.id }));
+  const rows = row?.users ?? [];
+  const users = rows.map((values) => USER.read(values[0] as unknown[]));
+  const pages = new Map(
+    lists.map(([name, list], i) => [
+      name,
+      new Map(
+        rows.map((values, u) => [
+          users[u]!.id,
+          list.read(values[1 + 2 * i] as unknown[], values[2 + 2 * i] as number),
+        ]),
+      ),
+    ]),
+  );
+  return {
+    users: toConnection(users, page, row?.total ?? 0, (u) => ({ at: u.createdAt, id: u.id })),
+    nested: pages,
+  };
 }
 
 export async function createUser(
