@@ -75,6 +75,9 @@ function availabilityOf(driver: Driver): Availability {
   return known;
 }
 
+/** How often a single read is tried when Neo4j reports a transient error (a cluster's leader change, …). */
+const READ_ATTEMPTS = 3;
+
 /** A transaction whose statements are counted: batching is a correctness property of the API. */
 export interface Tx {
   run<T extends RecordShape = RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<T[]>;
@@ -92,12 +95,29 @@ export class Db {
     private readonly database?: string,
   ) {}
 
-  /** One read statement in its own read transaction (retried on transient errors). */
+  /**
+   * One read statement as an auto-commit transaction (retried on transient errors, as managed ones are): the
+   * statement and its results travel in one round trip, without the BEGIN and COMMIT of an explicit transaction.
+   * Loaders and single lookups, most of the API's reads, are one statement each.
+   */
   async read<T extends RecordShape = RecordShape>(
     cypher: string,
     params: Record<string, unknown> = {},
   ): Promise<T[]> {
-    return this.readTx((tx) => tx.run<T>(cypher, params));
+    return this.guard(() =>
+      this.session('READ', async (session) => {
+        this.queryCount += 1;
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const result = await session.run<T>(cypher, params);
+            return result.records.map((record) => record.toObject() as T);
+          } catch (error) {
+            if (attempt >= READ_ATTEMPTS || !neo4j.isRetriableError(error)) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+          }
+        }
+      }),
+    );
   }
 
   async readTx<R>(work: (tx: Tx) => Promise<R>): Promise<R> {

@@ -116,40 +116,64 @@ export async function archivePerk(tx: Tx, id: string): Promise<PerkRow> {
 }
 
 /**
- * Everything a rule is evaluated on about many people, in one query: the materialised trust properties (the
- * trust engine's contract), unexpired identity assurances, open defaults (neither settled nor under dispute)
- * and open disputes; with `partnerId`, also their consent to that partner (a partner's check). Without it
- * (null: the person's own view of their perks) no consent is looked up and `consentActive` is false.
+ * Everything a rule is evaluated on about each person of `userIds` (any list expression), as a map per person:
+ * the materialised trust properties (the trust engine's contract), unexpired identity assurances, open defaults
+ * (neither settled nor under dispute) and open disputes; with `$partnerId`, also their consent to that partner
+ * (a partner's check). Without it (null: the person's own view of their perks) no consent is found and
+ * `consentActive` is false.
  */
+function subjectFactsOf(userIds: string): string {
+  return `UNWIND ${userIds} AS userId
+     OPTIONAL MATCH (u:User {id: userId})
+     OPTIONAL MATCH (u)-[c:CONSENTED_TO]->(:Partner {id: $partnerId})
+     WITH userId, u, c,
+          c IS NOT NULL AND c.revokedAt IS NULL AND (c.expiresAt IS NULL OR c.expiresAt > datetime()) AS consentActive
+     RETURN {userId: userId, exists: u IS NOT NULL, consentActive: consentActive,
+            consentScopes: CASE WHEN consentActive THEN c.scopes ELSE [] END,
+            consentExpiresAt: toString(c.expiresAt),
+            scoringConsent: coalesce(u.scoringConsent, false),
+            scored: coalesce(u.scoringConsent, false) AND u.trustValue IS NOT NULL,
+            trustValue: u.trustValue, trustBand: u.trustBand,
+            dimensions: {IDENTITY: u.trustIdentity, HISTORY: u.trustHistory, REPUTATION: u.trustReputation,
+                         NETWORK: u.trustNetwork},
+            assurances: CASE WHEN u IS NULL THEN [] ELSE
+              COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity) WHERE i.expiresAt IS NULL OR i.expiresAt > datetime()
+                        RETURN i.assurance } END,
+            openDefaults: CASE WHEN u IS NULL THEN 0 ELSE
+              COUNT { (u)-[:HAS_EVENT]->(e:Event {kind: 'COMMITMENT_DEFAULTED'})
+                      WHERE NOT coalesce(e.underDispute, false) AND NOT coalesce(e.resolved, false) } END,
+            openDisputes: CASE WHEN u IS NULL THEN 0 ELSE COUNT { (u)-[:FILED]->(:Dispute {status: 'OPEN'}) } END,
+            accountAgeDays: CASE WHEN u IS NULL THEN null ELSE duration.inDays(u.createdAt, datetime()).days END
+           } AS facts`;
+}
+
+/** The facts of many people (see subjectFactsOf), in one query. */
 export async function subjectFacts(
   tx: Tx,
   partnerId: string | null,
   userIds: readonly string[],
 ): Promise<SubjectFacts[]> {
-  return tx.run<SubjectFacts>(
-    `UNWIND $userIds AS userId
-     OPTIONAL MATCH (u:User {id: userId})
-     OPTIONAL MATCH (u)-[c:CONSENTED_TO]->(:Partner {id: $partnerId})
-     WITH userId, u, c,
-          c IS NOT NULL AND c.revokedAt IS NULL AND (c.expiresAt IS NULL OR c.expiresAt > datetime()) AS consentActive
-     RETURN userId, u IS NOT NULL AS exists, consentActive,
-            CASE WHEN consentActive THEN c.scopes ELSE [] END AS consentScopes,
-            toString(c.expiresAt) AS consentExpiresAt,
-            coalesce(u.scoringConsent, false) AS scoringConsent,
-            coalesce(u.scoringConsent, false) AND u.trustValue IS NOT NULL AS scored,
-            u.trustValue AS trustValue, u.trustBand AS trustBand,
-            {IDENTITY: u.trustIdentity, HISTORY: u.trustHistory, REPUTATION: u.trustReputation,
-             NETWORK: u.trustNetwork} AS dimensions,
-            CASE WHEN u IS NULL THEN [] ELSE
-              COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity) WHERE i.expiresAt IS NULL OR i.expiresAt > datetime()
-                        RETURN i.assurance } END AS assurances,
-            CASE WHEN u IS NULL THEN 0 ELSE
-              COUNT { (u)-[:HAS_EVENT]->(e:Event {kind: 'COMMITMENT_DEFAULTED'})
-                      WHERE NOT coalesce(e.underDispute, false) AND NOT coalesce(e.resolved, false) } END AS openDefaults,
-            CASE WHEN u IS NULL THEN 0 ELSE COUNT { (u)-[:FILED]->(:Dispute {status: 'OPEN'}) } END AS openDisputes,
-            CASE WHEN u IS NULL THEN null ELSE duration.inDays(u.createdAt, datetime()).days END AS accountAgeDays`,
-    { partnerId, userIds },
+  const rows = await tx.run<{ facts: SubjectFacts }>(subjectFactsOf('$userIds'), { partnerId, userIds });
+  return rows.map((r) => r.facts);
+}
+
+/**
+ * A partner's check in one statement: the perk, and the facts of the people only when the perk is that
+ * partner's and not archived (otherwise none are read; the caller refuses the check).
+ */
+export async function perkAndSubjectFacts(
+  tx: Tx,
+  partnerId: string,
+  perkId: string,
+  userIds: readonly string[],
+): Promise<{ perk: PerkRow | null; facts: SubjectFacts[] }> {
+  const [row] = await tx.run<{ perk: PerkRow | null; facts: SubjectFacts[] }>(
+    `OPTIONAL MATCH (partner:Partner)-[:OFFERS]->(perk:Perk {id: $perkId})
+     RETURN CASE WHEN perk IS NULL THEN null ELSE ${PERK_PROJECTION} END AS perk,
+            COLLECT { ${subjectFactsOf('CASE WHEN partner.id = $partnerId AND perk.archivedAt IS NULL THEN $userIds ELSE [] END')} } AS facts`,
+    { partnerId, perkId, userIds },
   );
+  return { perk: row?.perk ?? null, facts: row?.facts ?? [] };
 }
 
 /** Every perk of the catalogue that is not archived, oldest first (what `User.perks` walks). */

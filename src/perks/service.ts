@@ -80,9 +80,8 @@ export async function archivePerk(db: Db, viewer: Viewer, perkId: string): Promi
 }
 
 /**
- * Decides for every id (in order, duplicates included) in one write transaction of a constant number of
- * statements: the perk, the facts of all subjects, and one Inquiry per decision, so no decision exists that
- * was not logged. Rate-limited checks and NO_CONSENT refusals are decisions too, and are logged the same way.
+ * Decides for every id (in order, duplicates included) in one write transaction of two statements: the perk
+ * with the facts of all subjects, then one Inquiry per decision, so no decision exists that was not logged. Rate-limited checks and NO_CONSENT refusals are decisions too, and are logged the same way.
  */
 export async function decide(
   db: Db,
@@ -96,15 +95,14 @@ export async function decide(
   if (userIds.length > MAX_BATCH) throw badInput('userIds', `at most ${MAX_BATCH} userIds per request`);
   userIds.forEach((u) => id('userIds', u));
   const retryAfter = await Promise.all(userIds.map((userId) => takeCheck(partnerId, userId)));
+  const toCheck = [...new Set(userIds.filter((_, i) => retryAfter[i] === null))];
   return db.writeTx(async (tx) => {
-    const perk = await repository.perkById(tx, perkId);
+    const found = await repository.perkAndSubjectFacts(tx, partnerId, perkId, toCheck);
+    const perk = found.perk;
     if (!perk) throw notFound('Perk');
     if (perk.partnerId !== partnerId) throw forbidden('NOT_YOUR_PERK');
     if (perk.archivedAt) throw badInput('perkId', 'This perk is archived');
-    const toCheck = [...new Set(userIds.filter((_, i) => retryAfter[i] === null))];
-    const facts = new Map(
-      (await repository.subjectFacts(tx, partnerId, toCheck)).map((f) => [f.userId, f] as const),
-    );
+    const facts = new Map(found.facts.map((f) => [f.userId, f] as const));
     const checkedAt = new Date();
     const decisions = userIds.map((userId, i): EligibilityDecisionRow => {
       const subject = facts.get(userId);

@@ -364,9 +364,9 @@ describe('eligibilities for many people', () => {
     );
     const elapsed = performance.now() - started;
     expect(large.errors).toBeUndefined();
-    // Key lookup, perk, facts of all subjects, inquiries: 4, for 10 people as for 1,000.
-    expect(small.extensions!.neo4jQueries).toBe(4);
-    expect(large.extensions!.neo4jQueries).toBe(4);
+    // Key lookup, the perk with the facts of all subjects, inquiries: 3, for 10 people as for 1,000.
+    expect(small.extensions!.neo4jQueries).toBe(3);
+    expect(large.extensions!.neo4jQueries).toBe(3);
     const expected = ids.map((userId, i) => ({
       userId,
       eligible: i % 2 === 0 && i % 5 >= 2,
