@@ -8,6 +8,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { Viewer } from '../src/auth/viewer.js';
 import { Db } from '../src/db/driver.js';
+import { apiKeyHash } from '../src/partners/api-key.js';
 import { createPartner, grantConsent, rotatePartnerKey } from '../src/partners/service.js';
 import { createPerk } from '../src/perks/service.js';
 import { recomputeGraph } from '../src/trust/compute.js';
@@ -77,7 +78,12 @@ export async function ensurePartner(driver: Driver): Promise<BenchPartner> {
         name: BENCH_PARTNER_NAME,
         scopes: ['ELIGIBILITY_CHECK', 'PERKS_MANAGE'],
       });
-  const partnerViewer: Viewer = { kind: 'partner', partnerId: partner.id, scopes: partner.scopes };
+  const partnerViewer: Viewer = {
+    kind: 'partner',
+    partnerId: partner.id,
+    scopes: partner.scopes,
+    keyHash: apiKeyHash(apiKey),
+  };
   const [perk] = await db.read<{ id: string }>(
     `MATCH (:Partner {id: $partnerId})-[:OFFERS]->(perk:Perk {name: $name}) WHERE perk.archivedAt IS NULL
      RETURN perk.id AS id LIMIT 1`,

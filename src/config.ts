@@ -33,6 +33,11 @@ export interface Config {
    * production; CREDENCE_DEBUG_QUERIES=1 turns it on in production too (the benchmark counts queries there).
    */
   readonly debugQueryCount: boolean;
+  /**
+   * How long a partner API key found valid is trusted without looking it up again, in this process
+   * (PARTNER_KEY_CACHE_MS, default 1000; 0 looks every key up). Eligibility decisions re-check the key anyway.
+   */
+  readonly partnerKeyCacheMs: number;
 }
 
 const DEV_SECRET = 'credence-development-secret-change-me-0123456789';
@@ -109,6 +114,7 @@ export function loadConfig(): Config {
       partnerPerMinute: nonNegativeInt('RATE_LIMIT_PARTNER_PER_MINUTE', 3000),
     },
     trustRefreshMs: process.env.TRUST_REFRESH_SECONDS === '0' ? 0 : int('TRUST_REFRESH_SECONDS', 300) * 1000,
+    partnerKeyCacheMs: nonNegativeInt('PARTNER_KEY_CACHE_MS', 1000),
     debugQueryCount: process.env.CREDENCE_DEBUG_QUERIES
       ? process.env.CREDENCE_DEBUG_QUERIES === '1'
       : !production,

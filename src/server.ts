@@ -85,14 +85,19 @@ const queryCountPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-async function viewerOf(req: express.Request, verifyBearer: BearerVerifier, db: Db): Promise<Viewer> {
+async function viewerOf(
+  req: express.Request,
+  verifyBearer: BearerVerifier,
+  db: Db,
+  partnerKeyCacheMs: number,
+): Promise<Viewer> {
   const authorization = req.headers.authorization;
   const apiKey = req.headers['x-api-key'];
   if (apiKey !== undefined) {
     // A partner key (one indexed query, only when the header is present); never together with a bearer token.
     if (authorization) throw unauthenticated('Send either Authorization or x-api-key, not both');
     if (typeof apiKey !== 'string') throw unauthenticated('Send one x-api-key');
-    return partnerViewer(db, apiKey);
+    return partnerViewer(db, apiKey, partnerKeyCacheMs);
   }
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -173,7 +178,7 @@ export async function startGateway(options: {
     expressMiddleware(server, {
       context: async ({ req }): Promise<Context> => {
         const db = new Db(driver, config.neo4j.database);
-        const viewer = await viewerOf(req, verifyBearer, db);
+        const viewer = await viewerOf(req, verifyBearer, db, config.partnerKeyCacheMs);
         await takeRequest(viewer);
         return { viewer, db, loaders: createLoaders(db), config };
       },

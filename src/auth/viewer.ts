@@ -3,7 +3,9 @@ export type Viewer =
   | { kind: 'anonymous' }
   | { kind: 'user'; userId: string }
   | { kind: 'admin'; userId: string }
-  | { kind: 'partner'; partnerId: string; scopes: readonly string[] };
+  // keyHash: the hash of the API key the request came with, so that a decision can check, in its own
+  // transaction, that the key is still valid (the viewer itself may come from the short key cache).
+  | { kind: 'partner'; partnerId: string; scopes: readonly string[]; keyHash: string };
 
 export const ANONYMOUS: Viewer = { kind: 'anonymous' };
 

@@ -158,22 +158,24 @@ export async function subjectFacts(
 }
 
 /**
- * A partner's check in one statement: the perk, and the facts of the people only when the perk is that
- * partner's and not archived (otherwise none are read; the caller refuses the check).
+ * A partner's check in one statement: whether the partner's key (by its hash) is still valid and allows checks,
+ * the perk, and the facts of the people only when all is in order: a valid key, the partner's own perk, not
+ * archived (otherwise none are read; the caller refuses the check).
  */
 export async function perkAndSubjectFacts(
   tx: Tx,
-  partnerId: string,
-  perkId: string,
-  userIds: readonly string[],
-): Promise<{ perk: PerkRow | null; facts: SubjectFacts[] }> {
-  const [row] = await tx.run<{ perk: PerkRow | null; facts: SubjectFacts[] }>(
+  input: { partnerId: string; keyHash: string; perkId: string; userIds: readonly string[] },
+): Promise<{ keyValid: boolean; perk: PerkRow | null; facts: SubjectFacts[] }> {
+  const [row] = await tx.run<{ keyValid: boolean; perk: PerkRow | null; facts: SubjectFacts[] }>(
     `OPTIONAL MATCH (partner:Partner)-[:OFFERS]->(perk:Perk {id: $perkId})
-     RETURN CASE WHEN perk IS NULL THEN null ELSE ${PERK_PROJECTION} END AS perk,
-            COLLECT { ${subjectFactsOf('CASE WHEN partner.id = $partnerId AND perk.archivedAt IS NULL THEN $userIds ELSE [] END')} } AS facts`,
-    { partnerId, perkId, userIds },
+     WITH partner, perk,
+          EXISTS { MATCH (key:Partner {keyHash: $keyHash})
+                   WHERE key.id = $partnerId AND key.revokedAt IS NULL AND 'ELIGIBILITY_CHECK' IN key.scopes } AS keyValid
+     RETURN keyValid, CASE WHEN perk IS NULL THEN null ELSE ${PERK_PROJECTION} END AS perk,
+            COLLECT { ${subjectFactsOf('CASE WHEN keyValid AND partner.id = $partnerId AND perk.archivedAt IS NULL THEN $userIds ELSE [] END')} } AS facts`,
+    input,
   );
-  return { perk: row?.perk ?? null, facts: row?.facts ?? [] };
+  return { keyValid: row?.keyValid ?? false, perk: row?.perk ?? null, facts: row?.facts ?? [] };
 }
 
 /** Every perk of the catalogue that is not archived, oldest first (what `User.perks` walks). */

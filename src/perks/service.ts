@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import type { Db } from '../db/driver.js';
-import { badInput, credenceError, forbidden, notFound } from '../errors.js';
+import { badInput, credenceError, forbidden, notFound, unauthenticated } from '../errors.js';
 import { id, text } from '../validation.js';
 import { PROBING_LIMITS, takeCheck } from './limits.js';
 import type { Decision, EligibilityDecisionRow, PerkRow } from './model.js';
@@ -97,7 +97,14 @@ export async function decide(
   const retryAfter = await Promise.all(userIds.map((userId) => takeCheck(partnerId, userId)));
   const toCheck = [...new Set(userIds.filter((_, i) => retryAfter[i] === null))];
   return db.writeTx(async (tx) => {
-    const found = await repository.perkAndSubjectFacts(tx, partnerId, perkId, toCheck);
+    const found = await repository.perkAndSubjectFacts(tx, {
+      partnerId,
+      keyHash: viewer.keyHash,
+      perkId,
+      userIds: toCheck,
+    });
+    // The viewer may come from the key cache: a key revoked since then decides nothing and logs nothing.
+    if (!found.keyValid) throw unauthenticated('The API key is not valid');
     const perk = found.perk;
     if (!perk) throw notFound('Perk');
     if (perk.partnerId !== partnerId) throw forbidden('NOT_YOUR_PERK');

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminToken, codes, cypher, gql, newUser, removeUsers, unique } from './helpers.js';
-import { newPartner, removePartners } from './partner-helpers.js';
+import { consent, newPartner, newPerk, removePartners } from './partner-helpers.js';
 import { apiKeyHash } from '../../src/partners/api-key.js';
 
 const users: string[] = [];
@@ -83,6 +83,46 @@ describe('partners and API keys', () => {
       { token: admin },
     );
     expect(log.data!.auditLog.edges.filter((e) => e.node.targetId === partner.id)).toHaveLength(3);
+  });
+
+  it('a key revoked by another gateway decides nothing at once, and stops working within PARTNER_KEY_CACHE_MS', async () => {
+    const partner = await newPartner(unique('P'));
+    partners.push(partner.id);
+    const person = await newUser();
+    users.push(person.id);
+    await consent(person.token, partner.id);
+    const perkId = await newPerk(partner, {});
+    const CHECK = `query($perkId: ID!, $userId: ID!) { eligibility(perkId: $perkId, userId: $userId) { eligible } }`;
+    expect(
+      (await gql(CHECK, { perkId, userId: person.id }, { apiKey: partner.apiKey })).errors,
+    ).toBeUndefined();
+    // Known now: the next request does not look the key up again (one query fewer than the first, above).
+    const cached = await gql(WHO, {}, { apiKey: partner.apiKey });
+    expect(cached.extensions?.neo4jQueries).toBe(1);
+
+    // Revoked in the database directly, as an admin's call to another gateway process would.
+    await cypher('MATCH (p:Partner {id: $id}) SET p.revokedAt = datetime()', { id: partner.id });
+    const revokedAt = Date.now();
+    const inquiriesBefore = await cypher<{ n: number }>(
+      'MATCH (q:Inquiry {partnerId: $id}) RETURN count(q) AS n',
+      { id: partner.id },
+    );
+    const refused = await gql(CHECK, { perkId, userId: person.id }, { apiKey: partner.apiKey });
+    expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
+    const inquiriesAfter = await cypher<{ n: number }>(
+      'MATCH (q:Inquiry {partnerId: $id}) RETURN count(q) AS n',
+      { id: partner.id },
+    );
+    expect(inquiriesAfter[0]!.n).toBe(inquiriesBefore[0]!.n);
+
+    // Every other request is refused once the cached key expires (1 s by default).
+    let stillServed = true;
+    while (stillServed && Date.now() - revokedAt < 5_000) {
+      stillServed = codes(await gql(WHO, {}, { apiKey: partner.apiKey }))[0] !== 'UNAUTHENTICATED';
+      if (stillServed) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(stillServed).toBe(false);
+    expect(Date.now() - revokedAt).toBeLessThan(1_500);
   });
 
   it('only admins manage partners; a user cannot, a partner cannot', async () => {

@@ -364,9 +364,12 @@ describe('eligibilities for many people', () => {
     );
     const elapsed = performance.now() - started;
     expect(large.errors).toBeUndefined();
-    // Key lookup, the perk with the facts of all subjects, inquiries: 3, for 10 people as for 1,000.
-    expect(small.extensions!.neo4jQueries).toBe(3);
-    expect(large.extensions!.neo4jQueries).toBe(3);
+    // The perk with the facts of all subjects, then the inquiries: 2, for 10 people as for 1,000; plus the key
+    // lookup when the key is not in the key cache (partners.test.ts tests the cache).
+    for (const response of [small, large]) {
+      expect(response.extensions!.neo4jQueries).toBeGreaterThanOrEqual(2);
+      expect(response.extensions!.neo4jQueries).toBeLessThanOrEqual(3);
+    }
     const expected = ids.map((userId, i) => ({
       userId,
       eligible: i % 2 === 0 && i % 5 >= 2,

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../../gateway.js';
 import type { Viewer } from '../../src/auth/viewer.js';
 import { mintToken } from '../../src/auth/tokens.js';
+import { apiKeyHash } from '../../src/partners/api-key.js';
 import { governedFields, RULES, ruleFor, type RuleName } from '../../src/policy/policy.js';
 import { config, cypher, gql, newUser, removeUsers, unique, type CallOptions } from './helpers.js';
 import { consent, newPartner, removePartners, type TestPartner } from './partner-helpers.js';
@@ -62,12 +63,18 @@ beforeAll(async () => {
         kind: 'partner',
         partnerId: partner.id,
         scopes: ['ELIGIBILITY_CHECK', 'EVENTS_WRITE', 'PERKS_MANAGE'],
+        keyHash: apiKeyHash(partner.apiKey),
       },
       call: { apiKey: partner.apiKey },
     },
     {
       name: 'partner (EVENTS_WRITE only)',
-      viewer: { kind: 'partner', partnerId: eventsPartner.id, scopes: ['EVENTS_WRITE'] },
+      viewer: {
+        kind: 'partner',
+        partnerId: eventsPartner.id,
+        scopes: ['EVENTS_WRITE'],
+        keyHash: apiKeyHash(eventsPartner.apiKey),
+      },
       call: { apiKey: eventsPartner.apiKey },
     },
     {

@@ -15,8 +15,9 @@ const ROLES: Record<string, Viewer> = {
     kind: 'partner',
     partnerId: 'p-1',
     scopes: ['ELIGIBILITY_CHECK', 'EVENTS_WRITE', 'PERKS_MANAGE'],
+    keyHash: 'hash-1',
   },
-  partnerEvents: { kind: 'partner', partnerId: 'p-2', scopes: ['EVENTS_WRITE'] },
+  partnerEvents: { kind: 'partner', partnerId: 'p-2', scopes: ['EVENTS_WRITE'], keyHash: 'hash-2' },
 };
 const ORDER = Object.keys(ROLES);
 
