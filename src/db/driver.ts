@@ -112,7 +112,9 @@ export class Db {
             const result = await session.run<T>(cypher, params);
             return result.records.map((record) => record.toObject() as T);
           } catch (error) {
-            if (attempt >= READ_ATTEMPTS || !neo4j.isRetriableError(error)) throw error;
+            // Unreachable: the availability gate answers at once instead (guard). Other transient errors retry.
+            const retry = error instanceof Neo4jError && error.retryable && !isUnavailable(error);
+            if (attempt >= READ_ATTEMPTS || !retry) throw error;
             await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
           }
         }
