@@ -10,7 +10,7 @@ export const identitiesResolvers: Resolvers = {
   },
   User: {
     identities: (user, { first, after }, { loaders }) =>
-      loaders.identities.load({ parentId: user.id, page: pageArgs(first, after) }),
+      loaders.identities.get({ parentId: user.id, page: pageArgs(first, after) }),
   },
   Identity: {
     expired: (identity) => isExpired(identity),

@@ -13,25 +13,25 @@ export const relationshipsResolvers: Resolvers = {
   },
   User: {
     endorsementsGiven: (user, { first, after }, { loaders }) =>
-      loaders.endorsementsGiven.load({ parentId: user.id, page: pageArgs(first, after) }),
+      loaders.endorsementsGiven.get({ parentId: user.id, page: pageArgs(first, after) }),
     endorsementsReceived: (user, { first, after }, { loaders }) =>
-      loaders.endorsementsReceived.load({ parentId: user.id, page: pageArgs(first, after) }),
+      loaders.endorsementsReceived.get({ parentId: user.id, page: pageArgs(first, after) }),
     ratingsGiven: (user, { first, after }, { loaders }) =>
-      loaders.ratingsGiven.load({ parentId: user.id, page: pageArgs(first, after) }),
+      loaders.ratingsGiven.get({ parentId: user.id, page: pageArgs(first, after) }),
     ratingsReceived: (user, { first, after }, { loaders }) =>
-      loaders.ratingsReceived.load({ parentId: user.id, page: pageArgs(first, after) }),
+      loaders.ratingsReceived.get({ parentId: user.id, page: pageArgs(first, after) }),
     events: (user, { first, after }, { loaders }) =>
-      loaders.events.load({ parentId: user.id, page: pageArgs(first, after) }),
+      loaders.events.get({ parentId: user.id, page: pageArgs(first, after) }),
   },
   Endorsement: {
-    endorser: (e, _, { loaders }) => loaders.userById.load(e.endorserId),
-    endorsee: async (e, _, { loaders }) => (await loaders.userById.load(e.endorseeId))!,
+    endorser: (e, _, { loaders }) => loaders.userById.get(e.endorserId),
+    endorsee: async (e, _, { loaders }) => (await loaders.userById.get(e.endorseeId))!,
   },
   Rating: {
-    rater: async (r, _, { loaders }) => (await loaders.userById.load(r.raterId))!,
-    target: async (r, _, { loaders }) => (await loaders.userById.load(r.targetId))!,
+    rater: async (r, _, { loaders }) => (await loaders.userById.get(r.raterId))!,
+    target: async (r, _, { loaders }) => (await loaders.userById.get(r.targetId))!,
   },
   Report: {
-    target: async (r, _, { loaders }) => (await loaders.userById.load(r.targetId))!,
+    target: async (r, _, { loaders }) => (await loaders.userById.get(r.targetId))!,
   },
 };

