@@ -21,6 +21,7 @@ import { bearerVerifier, type BearerVerifier } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import { Db } from './db/driver.js';
+import { compiledExecution } from './execution.js';
 import { unauthenticated } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { partnerViewer } from './partners/service.js';
@@ -133,7 +134,7 @@ export async function startGateway(options: {
   });
   const protection = armor.protect();
   const server = new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecution(schema),
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGINT/SIGTERM: drain, close the driver, stop the Neo4j it started, exit.
