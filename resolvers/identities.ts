@@ -1,5 +1,6 @@
 import { pageArgs } from '../src/db/pagination.js';
 import type { Resolvers } from '../src/generated/graphql.js';
+import { userListPage } from '../src/loaders.js';
 import { isExpired } from '../src/identities/model.js';
 import { recordVerifiedIdentity, removeIdentity } from '../src/identities/service.js';
 
@@ -10,7 +11,7 @@ export const identitiesResolvers: Resolvers = {
   },
   User: {
     identities: (user, { first, after }, { loaders }) =>
-      loaders.identities.get({ parentId: user.id, page: pageArgs(first, after) }),
+      userListPage(loaders, 'identities', user, pageArgs(first, after)),
   },
   Identity: {
     expired: (identity) => isExpired(identity),

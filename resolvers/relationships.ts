@@ -1,5 +1,6 @@
 import { pageArgs } from '../src/db/pagination.js';
 import type { Resolvers } from '../src/generated/graphql.js';
+import { userAt, userListPage } from '../src/loaders.js';
 import { endorse, rate, recordEvent, report, revokeEndorsement } from '../src/relationships/service.js';
 
 export const relationshipsResolvers: Resolvers = {
@@ -13,23 +14,23 @@ export const relationshipsResolvers: Resolvers = {
   },
   User: {
     endorsementsGiven: (user, { first, after }, { loaders }) =>
-      loaders.endorsementsGiven.get({ parentId: user.id, page: pageArgs(first, after) }),
+      userListPage(loaders, 'endorsementsGiven', user, pageArgs(first, after)),
     endorsementsReceived: (user, { first, after }, { loaders }) =>
-      loaders.endorsementsReceived.get({ parentId: user.id, page: pageArgs(first, after) }),
+      userListPage(loaders, 'endorsementsReceived', user, pageArgs(first, after)),
     ratingsGiven: (user, { first, after }, { loaders }) =>
-      loaders.ratingsGiven.get({ parentId: user.id, page: pageArgs(first, after) }),
+      userListPage(loaders, 'ratingsGiven', user, pageArgs(first, after)),
     ratingsReceived: (user, { first, after }, { loaders }) =>
-      loaders.ratingsReceived.get({ parentId: user.id, page: pageArgs(first, after) }),
+      userListPage(loaders, 'ratingsReceived', user, pageArgs(first, after)),
     events: (user, { first, after }, { loaders }) =>
-      loaders.events.get({ parentId: user.id, page: pageArgs(first, after) }),
+      userListPage(loaders, 'events', user, pageArgs(first, after)),
   },
   Endorsement: {
-    endorser: (e, _, { loaders }) => loaders.userById.get(e.endorserId),
-    endorsee: async (e, _, { loaders }) => (await loaders.userById.get(e.endorseeId))!,
+    endorser: (e, _, { loaders }) => userAt(loaders, e, e.endorserId),
+    endorsee: async (e, _, { loaders }) => (await userAt(loaders, e, e.endorseeId))!,
   },
   Rating: {
-    rater: async (r, _, { loaders }) => (await loaders.userById.get(r.raterId))!,
-    target: async (r, _, { loaders }) => (await loaders.userById.get(r.targetId))!,
+    rater: async (r, _, { loaders }) => (await userAt(loaders, r, r.raterId))!,
+    target: async (r, _, { loaders }) => (await userAt(loaders, r, r.targetId))!,
   },
   Report: {
     target: async (r, _, { loaders }) => (await loaders.userById.get(r.targetId))!,

@@ -2,7 +2,7 @@ import { actingUserId } from '../src/auth/viewer.js';
 import { pageArgs } from '../src/db/pagination.js';
 import type { Resolvers } from '../src/generated/graphql.js';
 import { listUsers, registerUser, updateProfile } from '../src/users/service.js';
-import { selectedOfNodes } from './lookahead.js';
+import { selectionOfConnection } from './lookahead.js';
 
 export const usersResolvers: Resolvers = {
   Query: {
@@ -13,7 +13,7 @@ export const usersResolvers: Resolvers = {
     user: (_, { id }, { loaders }) => loaders.userById.load(id),
     userByHandle: (_, { handle }, { loaders }) => loaders.userByHandle.load(handle),
     users: (_, { first, after }, { db, loaders }, info) =>
-      listUsers(db, loaders, pageArgs(first, after), selectedOfNodes(info)),
+      listUsers(db, loaders, pageArgs(first, after), selectionOfConnection(info)),
   },
   Mutation: {
     registerUser: (_, { input }, { db, viewer }) => registerUser(db, viewer, input),

@@ -1,10 +1,30 @@
 import DataLoader from 'dataloader';
 import type { Db } from './db/driver.js';
-import { toConnection, type Connection, type PageArgs, type PageOfRows } from './db/pagination.js';
+import {
+  toConnection,
+  type Connection,
+  type NestedPageOptions,
+  type PageArgs,
+  type PageOfRows,
+} from './db/pagination.js';
+import { keysFor, type Selection } from './db/rows.js';
 import { identitiesOfUser } from './identities/repository.js';
-import type { IdentityRow } from './identities/model.js';
-import type { EndorsementRow, EventRow, RatingRow, WithCounterpart } from './relationships/model.js';
-import { eventsOfUser, relationshipsOfUser } from './relationships/repository.js';
+import { IDENTITY_FIELD_NEEDS, type IdentityRow } from './identities/model.js';
+import {
+  ENDORSEMENT_FIELD_NEEDS,
+  EVENT_FIELD_NEEDS,
+  RATING_FIELD_NEEDS,
+  type EndorsementRow,
+  type EventRow,
+  type RatingRow,
+  type WithCounterpart,
+} from './relationships/model.js';
+import {
+  eventsOfUser,
+  relationshipsOfUser,
+  type RelationshipList,
+  type RowOf,
+} from './relationships/repository.js';
 import type { TrustSnapshotRow, TrustStateRow } from './trust/model.js';
 import {
   contributorVisibility,
@@ -21,7 +41,7 @@ import type { PerkRow, PersonFacts } from './perks/model.js';
 import { activePerks, perksByIds, subjectFacts } from './perks/repository.js';
 import type { DisputeRow } from './privacy/model.js';
 import { disputesOfUsers } from './privacy/repository.js';
-import type { UserRow } from './users/model.js';
+import { USER_FIELD_NEEDS, type UserRow } from './users/model.js';
 import { pagesOfUsers, usersByIdsOrHandles } from './users/repository.js';
 
 interface PageKey {
@@ -72,10 +92,10 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
-/** A loader of pages that can also be given pages fetched elsewhere. */
+/** A loader of pages that can also turn pages fetched elsewhere into the connections it would serve. */
 export interface PageLoader<T, Fetched = T> extends KnownLoader<PageKey, Connection<T>, string> {
-  /** Fills the cache with these parents' pages (e.g. fetched with the page of users they belong to). */
-  primePages(page: PageArgs, pages: ReadonlyMap<string, PageOfRows<Fetched>>): void;
+  /** These parents' pages as connections (e.g. fetched with the page of users they belong to). */
+  connections(page: PageArgs, pages: ReadonlyMap<string, PageOfRows<Fetched>>): Map<string, Connection<T>>;
 }
 
 /**
@@ -112,11 +132,13 @@ function pageLoader<T, Fetched = T>(
     (k) => JSON.stringify([k.parentId, k.page]),
   );
   return Object.assign(loader, {
-    primePages(page: PageArgs, pages: ReadonlyMap<string, PageOfRows<Fetched>>) {
-      for (const [parentId, found] of pages) {
-        const { rows, total } = accept(found);
-        loader.prime({ parentId, page }, toConnection(rows, page, total, key));
-      }
+    connections(page: PageArgs, pages: ReadonlyMap<string, PageOfRows<Fetched>>) {
+      return new Map(
+        [...pages].map(([parentId, found]) => {
+          const { rows, total } = accept(found);
+          return [parentId, toConnection(rows, page, total, key)] as const;
+        }),
+      );
     },
   });
 }
@@ -140,31 +162,138 @@ function relationshipLoader<T extends { createdAt: string; id: string }>(
   return pageLoader<T, WithCounterpart<T>>(
     fetch,
     (row) => ({ at: row.createdAt, id: row.id }),
-    ({ rows, total }) => {
-      for (const { counterpart } of rows) {
+    ({ rows, total }) => ({
+      rows: rows.map(({ item, counterpart, partial }) => {
+        if (!counterpart) return item;
+        // Only the fields an operation selected of this user: kept with its relationship, out of the loaders.
+        if (partial) return { ...item, counterpart };
         users.byId.prime(counterpart.id, counterpart);
         users.byHandle.prime(counterpart.handle, counterpart);
-      }
-      return { rows: rows.map((r) => r.item), total };
-    },
+        return item;
+      }),
+      total,
+    }),
   );
 }
 
 /**
+ * How to read a nested page for an operation's selection of it: only the keys of the node's fields (and the
+ * cursor's when a cursor is selected), and the total only when totalCount is. Everything without a selection.
+ */
+function readFor<T>(
+  prefix: string | undefined,
+  connection: Selection | undefined,
+  needs: Readonly<Record<string, readonly (keyof T)[]>>,
+  cursorKeys: readonly (keyof T)[],
+): NestedPageOptions<T> {
+  if (!connection) return { prefix };
+  const edges = connection.fields.get('edges');
+  const cursors = Boolean(
+    edges?.fields.has('cursor') || connection.fields.get('pageInfo')?.fields.has('endCursor'),
+  );
+  const always = ['id', ...(cursors ? cursorKeys : [])] as (keyof T)[];
+  return {
+    prefix,
+    keys: keysFor<T>(edges?.fields.get('node')?.fields.keys() ?? [], needs, always),
+    withTotal: connection.fields.has('totalCount'),
+  };
+}
+
+/** What is read of the user at the other end of a relationship: nothing when `field` is not selected. */
+function counterpartKeys(connection: Selection | undefined, field: string): Set<keyof UserRow> | null {
+  if (!connection) return null;
+  const other = connection.fields.get('edges')?.fields.get('node')?.fields.get(field);
+  return other ? keysFor<UserRow>(other.fields.keys(), USER_FIELD_NEEDS, ['id']) : new Set();
+}
+
+function relationshipList<L extends RelationshipList>(
+  list: L,
+  needs: Readonly<Record<string, readonly (keyof RowOf<L>)[]>>,
+  counterpartField: string,
+) {
+  return (page: PageArgs, prefix?: string, selection?: Selection) =>
+    relationshipsOfUser(list, page, {
+      ...readFor<RowOf<L>>(prefix, selection, needs, ['createdAt']),
+      counterpartKeys: counterpartKeys(selection, counterpartField),
+    });
+}
+
+/**
  * The lists of a user that a page of users can carry in its own statement, by their GraphQL field names (the
- * loader of each has the same name).
+ * loader of each has the same name). Given the operation's selection of the list, only what it reads is fetched.
  */
 export const USER_LISTS = {
-  identities: (page: PageArgs, prefix?: string) => identitiesOfUser(page, prefix),
-  endorsementsGiven: (page: PageArgs, prefix?: string) =>
-    relationshipsOfUser('endorsementsGiven', page, prefix),
-  endorsementsReceived: (page: PageArgs, prefix?: string) =>
-    relationshipsOfUser('endorsementsReceived', page, prefix),
-  ratingsGiven: (page: PageArgs, prefix?: string) => relationshipsOfUser('ratingsGiven', page, prefix),
-  ratingsReceived: (page: PageArgs, prefix?: string) => relationshipsOfUser('ratingsReceived', page, prefix),
-  events: (page: PageArgs, prefix?: string) => eventsOfUser(page, prefix),
+  identities: (page: PageArgs, prefix?: string, selection?: Selection) =>
+    identitiesOfUser(page, readFor<IdentityRow>(prefix, selection, IDENTITY_FIELD_NEEDS, ['verifiedAt'])),
+  endorsementsGiven: relationshipList('endorsementsGiven', ENDORSEMENT_FIELD_NEEDS, 'endorsee'),
+  endorsementsReceived: relationshipList('endorsementsReceived', ENDORSEMENT_FIELD_NEEDS, 'endorser'),
+  ratingsGiven: relationshipList('ratingsGiven', RATING_FIELD_NEEDS, 'target'),
+  ratingsReceived: relationshipList('ratingsReceived', RATING_FIELD_NEEDS, 'rater'),
+  events: (page: PageArgs, prefix?: string, selection?: Selection) =>
+    eventsOfUser(page, readFor<EventRow>(prefix, selection, EVENT_FIELD_NEEDS, ['occurredAt'])),
 } as const;
 export type UserList = keyof typeof USER_LISTS;
+
+/** The row type of each user list. */
+interface UserListRow {
+  identities: IdentityRow;
+  endorsementsGiven: EndorsementRow;
+  endorsementsReceived: EndorsementRow;
+  ratingsGiven: RatingRow;
+  ratingsReceived: RatingRow;
+  events: EventRow;
+}
+
+const prefetchKey = (list: UserList, page: PageArgs) => `${list}:${JSON.stringify(page)}`;
+
+/**
+ * A user's page of a list: the one fetched with the page of users this user object came in (look-ahead, with
+ * only the fields that page's selection reads), else the full page through the request's loader. Prefetched
+ * pages hang on the page's own user objects, so no other part of the operation can be served a narrowed row.
+ */
+export function userListPage<L extends UserList>(
+  loaders: Loaders,
+  list: L,
+  user: UserRow,
+  page: PageArgs,
+): Connection<UserListRow[L]> | Promise<Connection<UserListRow[L]>> {
+  const prefetched = loaders.prefetched.get(user)?.get(prefetchKey(list, page));
+  if (prefetched) return prefetched as Connection<UserListRow[L]>;
+  // Each list's loader serves its own row type; the union of the loaders is not callable as one.
+  const loader = loaders[list] as unknown as KnownLoader<PageKey, Connection<UserListRow[L]>, string>;
+  return loader.get({ parentId: user.id, page });
+}
+
+/** Attaches pages of a list fetched with a page of users to those user objects (see userListPage). */
+export function attachPrefetched(
+  loaders: Loaders,
+  list: UserList,
+  page: PageArgs,
+  users: readonly UserRow[],
+  pages: ReadonlyMap<string, PageOfRows<unknown>>,
+): void {
+  const loader = loaders[list] as unknown as PageLoader<unknown, unknown>;
+  const connections = loader.connections(page, pages);
+  for (const user of users) {
+    const connection = connections.get(user.id);
+    if (!connection) continue;
+    const lists = loaders.prefetched.get(user) ?? new Map<string, Connection<unknown>>();
+    lists.set(prefetchKey(list, page), connection);
+    loaders.prefetched.set(user, lists);
+  }
+}
+
+/**
+ * The user at one end of a relationship row: the one fetched with the row (a page's look-ahead) when it is that
+ * end, else through the request's loader.
+ */
+export function userAt(
+  loaders: { userById: KnownLoader<string, UserRow | null> },
+  row: { counterpart?: UserRow },
+  userId: string,
+): UserRow | null | Promise<UserRow | null> {
+  return row.counterpart?.id === userId ? row.counterpart : loaders.userById.get(userId);
+}
 
 /** A User entity representation's key: its id, or its handle. */
 export type UserReference = { id: string } | { handle: string };
@@ -200,6 +329,8 @@ export function createLoaders(db: Db) {
     userById,
     userByHandle,
     userByReference,
+    /** Pages fetched with the page of users they belong to, by user object (see userListPage). */
+    prefetched: new WeakMap<UserRow, Map<string, Connection<unknown>>>(),
     identities: pageLoader<IdentityRow>(
       (ids, page) => pagesOfUsers(db, ids, USER_LISTS.identities(page)),
       (i) => ({ at: i.verifiedAt, id: i.id }),

@@ -88,6 +88,16 @@ export function pageParams(page: PageArgs, prefix = ''): Record<string, unknown>
 }
 
 /**
+ * How a nested page is read: its parameters' prefix, and for an operation whose selection is known, only the
+ * row keys it reads (null: all) and whether its total is read.
+ */
+export interface NestedPageOptions<T> {
+  prefix?: string;
+  keys?: ReadonlySet<keyof T> | null;
+  withTotal?: boolean;
+}
+
+/**
  * One parent's page of a list as Cypher expressions on the parent's variable (`u` for a user): what a batched
  * query of many parents' pages returns per parent, and what a page of parents can carry for each of them (so a
  * list of users with their identities is one statement, not one per list).
@@ -95,7 +105,7 @@ export function pageParams(page: PageArgs, prefix = ''): Record<string, unknown>
 export interface NestedPage<T> {
   /** `COLLECT { … }`: the page's rows (up to first+1), each as a list of values. */
   readonly items: string;
-  /** `COUNT { … }`: the list's total. */
+  /** `COUNT { … }`: the list's total (`null` when not read). */
   readonly total: string;
   readonly params: Record<string, unknown>;
   read(items: readonly unknown[], total: number): PageOfRows<T>;

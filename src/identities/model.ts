@@ -25,3 +25,13 @@ export const IDENTITY = rowShape<IdentityRow>({
 export function isExpired(identity: IdentityRow, now = Date.now()): boolean {
   return identity.expiresAt !== null && Date.parse(identity.expiresAt) <= now;
 }
+
+/** What each GraphQL field of Identity reads of its row (pages fetched for a known selection read no more). */
+export const IDENTITY_FIELD_NEEDS: Readonly<Record<string, readonly (keyof IdentityRow)[]>> = {
+  id: ['id'],
+  provider: ['provider'],
+  assurance: ['assurance'],
+  verifiedAt: ['verifiedAt'],
+  expiresAt: ['expiresAt'],
+  expired: ['expiresAt'],
+};

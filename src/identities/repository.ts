@@ -1,16 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/driver.js';
-import { afterCondition, pageParams, type NestedPage, type PageArgs } from '../db/pagination.js';
+import {
+  afterCondition,
+  pageParams,
+  type NestedPage,
+  type NestedPageOptions,
+  type PageArgs,
+} from '../db/pagination.js';
 import { IDENTITY, type Assurance, type IdentityRow } from './model.js';
 
-/** A user's (`u`) page of identities, oldest verification first. */
-export function identitiesOfUser(page: PageArgs, prefix = ''): NestedPage<IdentityRow> {
+/**
+ * A user's (`u`) page of identities, oldest verification first (options: see NestedPageOptions).
+ */
+export function identitiesOfUser(
+  page: PageArgs,
+  { prefix = '', keys = null, withTotal = true }: NestedPageOptions<IdentityRow> = {},
+): NestedPage<IdentityRow> {
+  const shape = IDENTITY.pick(keys);
   return {
     items: `COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity) WHERE ${afterCondition('i', page, 'verifiedAt', false, prefix)}
-                      WITH u, i ORDER BY i.verifiedAt, i.id LIMIT $${prefix}limit RETURN ${IDENTITY.cypher} }`,
-    total: 'COUNT { (u)-[:HAS_IDENTITY]->() }',
+                      WITH u, i ORDER BY i.verifiedAt, i.id LIMIT $${prefix}limit RETURN ${shape.cypher} }`,
+    total: withTotal ? 'COUNT { (u)-[:HAS_IDENTITY]->() }' : 'null',
     params: pageParams(page, prefix),
-    read: (items, total) => ({ rows: (items as unknown[][]).map(IDENTITY.read), total }),
+    read: (items, total) => ({ rows: (items as unknown[][]).map(shape.read), total }),
   };
 }
 

@@ -11,6 +11,8 @@ export interface EndorsementRow {
   context: string | null;
   public: boolean;
   createdAt: string;
+  /** The user at the other end, as far as a page fetched for a known selection read it (see `userAt`). */
+  counterpart?: UserRow;
 }
 
 export interface RatingRow {
@@ -20,6 +22,8 @@ export interface RatingRow {
   rating: number;
   comment: string | null;
   createdAt: string;
+  /** As on EndorsementRow. */
+  counterpart?: UserRow;
 }
 
 export interface ReportRow {
@@ -39,10 +43,14 @@ export interface EventRow {
   source: string;
 }
 
-/** A relationship row together with the user at its other end (to prime the user loader). */
+/**
+ * A relationship row together with the user at its other end: a full row primes the user loader; a partial one
+ * (only the fields an operation selects of that user) stays with its relationship row.
+ */
 export interface WithCounterpart<T> {
   item: T;
-  counterpart: UserRow;
+  counterpart: UserRow | null;
+  partial: boolean;
 }
 
 /** The relationship `r` as a row (its ends read through startNode/endNode, so any pattern can use it). */
@@ -87,3 +95,32 @@ export const LIMITS = {
   commentMax: 500,
   reasonMax: 500,
 } as const;
+
+/** What each GraphQL field of Endorsement reads of its row, the access rule of `endorser` included. */
+export const ENDORSEMENT_FIELD_NEEDS: Readonly<Record<string, readonly (keyof EndorsementRow)[]>> = {
+  id: ['id'],
+  endorser: ['endorserId', 'public'],
+  endorsee: ['endorseeId'],
+  strength: ['strength'],
+  context: ['context'],
+  public: ['public'],
+  createdAt: ['createdAt'],
+};
+
+/** What each GraphQL field of Rating reads of its row. */
+export const RATING_FIELD_NEEDS: Readonly<Record<string, readonly (keyof RatingRow)[]>> = {
+  id: ['id'],
+  rater: ['raterId'],
+  target: ['targetId'],
+  rating: ['rating'],
+  comment: ['comment'],
+  createdAt: ['createdAt'],
+};
+
+/** What each GraphQL field of Event reads of its row. */
+export const EVENT_FIELD_NEEDS: Readonly<Record<string, readonly (keyof EventRow)[]>> = {
+  id: ['id'],
+  kind: ['kind'],
+  occurredAt: ['occurredAt'],
+  source: ['source'],
+};

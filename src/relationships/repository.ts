@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/driver.js';
-import { afterCondition, pageParams, type NestedPage, type PageArgs } from '../db/pagination.js';
+import {
+  afterCondition,
+  pageParams,
+  type NestedPage,
+  type NestedPageOptions,
+  type PageArgs,
+} from '../db/pagination.js';
 import type { RowShape } from '../db/rows.js';
-import { userShape } from '../users/model.js';
+import { userShape, type UserRow } from '../users/model.js';
 import {
   ENDORSEMENT,
   EVENT,
@@ -46,43 +52,60 @@ const RELATIONSHIP_LISTS = {
 const COUNTERPART = userShape('other');
 
 export type RelationshipList = keyof typeof RELATIONSHIP_LISTS;
-type RowOf<L extends RelationshipList> = L extends 'endorsementsGiven' | 'endorsementsReceived'
+export type RowOf<L extends RelationshipList> = L extends 'endorsementsGiven' | 'endorsementsReceived'
   ? EndorsementRow
   : RatingRow;
 
-/** A user's (`u`) page of one relationship list, oldest first; each row carries the user at the other end. */
+/**
+ * A user's (`u`) page of one relationship list, oldest first; each row carries the user at the other end.
+ * Options: see NestedPageOptions; `counterpartKeys` narrows what is read of the other user too (null: all of
+ * it; empty: not read at all).
+ */
 export function relationshipsOfUser<L extends RelationshipList>(
   list: L,
   page: PageArgs,
-  prefix = '',
+  {
+    prefix = '',
+    keys = null,
+    withTotal = true,
+    counterpartKeys = null,
+  }: NestedPageOptions<RowOf<L>> & { counterpartKeys?: ReadonlySet<keyof UserRow> | null } = {},
 ): NestedPage<WithCounterpart<RowOf<L>>> {
   // Patterns and shapes are constants of this module, never caller input.
   const { pattern, degree } = RELATIONSHIP_LISTS[list];
-  const shape = RELATIONSHIP_LISTS[list].shape as RowShape<RowOf<L>>;
+  const shape = (RELATIONSHIP_LISTS[list].shape as RowShape<RowOf<L>>).pick(keys);
+  const counterpart = COUNTERPART.pick(counterpartKeys);
+  const partial = counterpartKeys !== null;
+  const withCounterpart = counterpartKeys === null || counterpartKeys.size > 0;
   return {
     items: `COLLECT { MATCH ${pattern} WHERE ${afterCondition('r', page, 'createdAt', false, prefix)}
                       WITH r, other ORDER BY r.createdAt, r.id LIMIT $${prefix}limit
-                      RETURN [${shape.cypher}, ${COUNTERPART.cypher}] }`,
-    total: `COUNT { ${degree} }`,
+                      RETURN [${shape.cypher}, ${withCounterpart ? counterpart.cypher : 'null'}] }`,
+    total: withTotal ? `COUNT { ${degree} }` : 'null',
     params: pageParams(page, prefix),
     read: (items, total) => ({
-      rows: (items as [unknown[], unknown[]][]).map(([item, counterpart]) => ({
+      rows: (items as [unknown[], unknown[] | null][]).map(([item, other]) => ({
         item: shape.read(item),
-        counterpart: COUNTERPART.read(counterpart),
+        counterpart: other ? counterpart.read(other) : null,
+        partial,
       })),
       total,
     }),
   };
 }
 
-/** A user's (`u`) page of behavioural events, oldest first. */
-export function eventsOfUser(page: PageArgs, prefix = ''): NestedPage<EventRow> {
+/** A user's (`u`) page of behavioural events, oldest first (options: see NestedPageOptions). */
+export function eventsOfUser(
+  page: PageArgs,
+  { prefix = '', keys = null, withTotal = true }: NestedPageOptions<EventRow> = {},
+): NestedPage<EventRow> {
+  const shape = EVENT.pick(keys);
   return {
     items: `COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE ${afterCondition('e', page, 'occurredAt', false, prefix)}
-                      WITH e ORDER BY e.occurredAt, e.id LIMIT $${prefix}limit RETURN ${EVENT.cypher} }`,
-    total: 'COUNT { (u)-[:HAS_EVENT]->() }',
+                      WITH e ORDER BY e.occurredAt, e.id LIMIT $${prefix}limit RETURN ${shape.cypher} }`,
+    total: withTotal ? 'COUNT { (u)-[:HAS_EVENT]->() }' : 'null',
     params: pageParams(page, prefix),
-    read: (items, total) => ({ rows: (items as unknown[][]).map(EVENT.read), total }),
+    read: (items, total) => ({ rows: (items as unknown[][]).map(shape.read), total }),
   };
 }
 

@@ -26,3 +26,15 @@ export function userShape(variable: string): RowShape<UserRow> {
 }
 
 export const USER = userShape('u');
+
+/**
+ * What each GraphQL field of User reads of its row, for users fetched with a relationship for a known selection.
+ * Only the profile fields: any other field (lists, trust, perks) makes the row a full one.
+ */
+export const USER_FIELD_NEEDS: Readonly<Record<string, readonly (keyof UserRow)[]>> = {
+  id: ['id'],
+  handle: ['handle'],
+  displayName: ['displayName'],
+  createdAt: ['createdAt'],
+  status: ['status'],
+};

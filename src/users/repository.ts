@@ -40,20 +40,22 @@ export async function pagesOfUsers<T>(
 }
 
 /**
- * A page of users, oldest first, with the total, in one statement; with `nested`, each user's page of those
- * lists too (their parameters prefixed by the list's name, a constant of the caller's), per list and user.
+ * A page of users, oldest first, with the total (unless `withTotal` is false: a page whose totalCount nobody
+ * reads), in one statement; with `nested`, each user's page of those lists too (their parameters prefixed by
+ * the list's name, a constant of the caller's), per list and user.
  */
 export async function usersPage(
   db: Db,
   page: PageArgs,
   nested: Readonly<Record<string, NestedPage<unknown>>> = {},
+  withTotal = true,
 ): Promise<{ users: Connection<UserRow>; nested: Map<string, Map<string, PageOfRows<unknown>>> }> {
   const lists = Object.entries(nested);
   const [row] = await db.read<{ users: unknown[][]; total: number }>(
     `RETURN COLLECT { MATCH (u:User) WHERE ${afterCondition('u', page)}
                       WITH u ORDER BY u.createdAt, u.id LIMIT $limit
                       RETURN [${[USER.cypher, ...lists.map(([, l]) => `${l.items}, ${l.total}`)].join(', ')}] } AS users,
-            COUNT { (:User) } AS total`,
+            ${withTotal ? 'COUNT { (:User) }' : 'null'} AS total`,
     Object.assign(pageParams(page), ...lists.map(([, l]) => l.params)) as Record<string, unknown>,
   );
   const rows = row?.users ?? [];

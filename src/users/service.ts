@@ -1,7 +1,8 @@
 import { actingUserId, type Viewer } from '../auth/viewer.js';
 import type { Db } from '../db/driver.js';
 import { pageArgs, type Connection, type NestedPage, type PageArgs } from '../db/pagination.js';
-import { USER_LISTS, type Loaders, type PageLoader, type UserList } from '../loaders.js';
+import type { Selection } from '../db/rows.js';
+import { attachPrefetched, USER_LISTS, type Loaders, type UserList } from '../loaders.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { text } from '../validation.js';
 import { DISPLAY_NAME_MAX, HANDLE_PATTERN, type UserRow } from './model.js';
@@ -47,29 +48,25 @@ export async function updateProfile(
   return user;
 }
 
-/** A list a client selected of each user of a page (a field of User, e.g. `identities`), with its arguments. */
-export interface SelectedList {
-  name: string;
-  first?: number | null;
-  after?: string | null;
-}
-
 /**
  * A page of users (an admin's listing). The lists selected of each user (identities, endorsements, ratings,
- * events) come in the same statement and fill the request's loaders, so the nested fields cost no further
- * query: one statement for the page instead of one per list. Their fields still pass the access policy.
+ * events) come in the same statement, with only the fields the operation reads of them, attached to the page's
+ * own user objects: one statement for the page instead of one per list. Their fields still pass the policy.
+ * `selection`: what the operation selects of the connection (see resolvers/lookahead.ts).
  */
 export async function listUsers(
   db: Db,
   loaders: Loaders,
   page: PageArgs,
-  selected: readonly SelectedList[],
+  selection: Selection,
 ): Promise<Connection<UserRow>> {
   const nested: Record<string, NestedPage<unknown>> = {};
   const pages = new Map<UserList, PageArgs>();
-  for (const { name, first, after } of selected) {
-    if (!Object.hasOwn(USER_LISTS, name) || pages.has(name as UserList)) continue;
+  const ofUser = selection.fields.get('edges')?.fields.get('node')?.fields ?? new Map<string, Selection>();
+  for (const [name, selected] of ofUser) {
+    if (!Object.hasOwn(USER_LISTS, name)) continue;
     const list = name as UserList;
+    const { first, after } = selected.args as { first?: number | null; after?: string | null };
     let args: PageArgs;
     try {
       args = pageArgs(first, after);
@@ -78,14 +75,12 @@ export async function listUsers(
     }
     pages.set(list, args);
     // The prefix keeps each list's parameters apart; list names are constants of USER_LISTS.
-    nested[list] = USER_LISTS[list](args, `${list}_`);
+    nested[list] = USER_LISTS[list](args, `${list}_`, selected);
   }
-  const { users, nested: fetched } = await usersPage(db, page, nested);
-  for (const [list, args] of pages) {
-    // Each loader takes the pages its own list's query returns; the union of their types is not callable as one.
-    const loader = loaders[list] as unknown as PageLoader<unknown, unknown>;
-    loader.primePages(args, fetched.get(list)!);
-  }
-  for (const { node } of users.edges) loaders.userById.prime(node.id, node);
+  const { users, nested: fetched } = await usersPage(db, page, nested, selection.fields.has('totalCount'));
+  const nodes = users.edges.map((e) => e.node);
+  for (const [list, args] of pages) attachPrefetched(loaders, list, args, nodes, fetched.get(list)!);
+  // Copies: the page's own objects carry its prefetched lists, which other fields must not be served.
+  for (const node of nodes) loaders.userById.prime(node.id, { ...node });
   return users;
 }

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/db/pagination.js';
-import { adminToken, cypher, gql, removeUsers, unique } from './helpers.js';
+import { mintToken } from '../../src/auth/tokens.js';
+import { adminToken, config, cypher, gql, removeUsers, unique } from './helpers.js';
 
 const made: string[] = [];
 afterAll(() => removeUsers(made));
@@ -106,6 +107,46 @@ describe('per-request DataLoaders', () => {
     ) as string[];
     expect(id).toBe(`${made[0]}-id`);
     expect(Date.parse(at!)).toBeGreaterThan(base);
+  });
+
+  it('serve the narrowed rows of a look-ahead only to the page that asked for them', async () => {
+    // An admin who is also the first person of the page: `me` reads more of the same lists than the page does.
+    const token = await mintToken(config.jwtSecret, { sub: made[0]!, role: 'admin' });
+    const query = `query($after: String) {
+      users(first: 2, after: $after) { edges { node { id
+        identities { edges { node { provider } } }
+        endorsementsReceived { edges { node { endorser { handle } } } } } } }
+      me { id
+        identities { edges { node { id provider assurance verifiedAt expired } } }
+        endorsementsReceived { edges { cursor node { strength public createdAt endorser { handle createdAt status } } } } }
+    }`;
+    type Me = {
+      identities: { edges: { node: Record<string, unknown> }[] };
+      endorsementsReceived: {
+        edges: { cursor: string; node: { strength: number; endorser: Record<string, unknown> } }[];
+      };
+    };
+    const response = await gql<{ users: Page['users']; me: Me }>(query, { after }, { token });
+    expect(response.errors).toBeUndefined();
+    expect(
+      response.data!.users.edges.map((e) => e.node.endorsementsReceived.edges[0]?.node.endorser?.handle),
+    ).toEqual([made[1], made[2]]);
+    const me = response.data!.me;
+    expect(me.identities.edges[0]!.node).toMatchObject({
+      id: `${made[0]}-id`,
+      provider: 'p',
+      assurance: 'LOW',
+      expired: false,
+    });
+    expect(Date.parse(me.identities.edges[0]!.node.verifiedAt as string)).not.toBeNaN();
+    const received = me.endorsementsReceived.edges[0]!;
+    expect(received.node.strength).toBe(3);
+    expect(received.node.endorser).toEqual({
+      handle: made[1],
+      createdAt: new Date(base + 1).toISOString(),
+      status: 'ACTIVE',
+    });
+    expect(received.cursor).toEqual(expect.any(String));
   });
 
   it('batch user lookups by id and by handle into one query each', async () => {
