@@ -2,7 +2,7 @@
  * `npm start`: starts the project's own Neo4j unless NEO4J_URI is set, migrates, seeds an empty database with
  * the demo world, and serves GraphQL. Ctrl-C drains requests, closes the driver and stops the Neo4j it started.
  */
-import { createGateway } from './gateway.js';
+import { createGateway, neo4jTarget } from './gateway.js';
 import { loadConfig } from './src/config.js';
 import { SetupError, start, stop } from './src/db/embedded.js';
 import { embeddedOptions } from './src/db/embedded-options.js';
@@ -26,8 +26,7 @@ try {
     await recomputeGraph(gateway.driver, { database: config.neo4j.database });
     console.log(`credence: seeded the demo world (${seeded} people) and computed their scores`);
   }
-  const stopScheduler = startTrustScheduler(gateway.driver, {
-    database: config.neo4j.database,
+  const stopScheduler = startTrustScheduler(gateway.driver, neo4jTarget(config), {
     intervalMs: config.trustRefreshMs,
     log: (line) => console.log(line),
   });

@@ -123,15 +123,24 @@ interface Child {
   process: ChildProcess;
   port: number;
 }
+/** The gateway's heap limit as `npm start` sets it (package.json config.gateway_heap_mb). */
+const GATEWAY_HEAP_MB = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { config: { gateway_heap_mb: string } }
+).config.gateway_heap_mb;
 function launch(mode: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'servers.ts'), mode], {
-    cwd: ROOT,
-    env:
-      mode === 'gateway' && values['cpu-prof']
-        ? { ...childEnv, BENCH_CPU_PROFILE: resolve(values['cpu-prof']) }
-        : childEnv,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const heap = mode === 'gateway' ? [`--max-old-space-size=${GATEWAY_HEAP_MB}`] : [];
+  const child = spawn(
+    process.execPath,
+    [...heap, '--import', 'tsx', join(ROOT, 'bench', 'servers.ts'), mode],
+    {
+      cwd: ROOT,
+      env:
+        mode === 'gateway' && values['cpu-prof']
+          ? { ...childEnv, BENCH_CPU_PROFILE: resolve(values['cpu-prof']) }
+          : childEnv,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((done, fail) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -507,7 +516,8 @@ const md = [
   '',
   `${machine}; Node ${process.version}; Neo4j 5.26 (heap ${neo4jOptions.heap}, page cache ${neo4jOptions.pageCache}); ` +
     `synthetic dataset ${present} users / ${presentEdges} relationships (seed ${seed}); ` +
-    `autocannon, ${connections} connections, ${warmup} s warm-up + ${duration} s per row, loopback.`,
+    `autocannon, ${connections} connections, ${warmup} s warm-up + ${duration} s per row, loopback. ` +
+    `The gateway runs as \`npm start\` runs it: NODE_ENV=production, heap limit ${GATEWAY_HEAP_MB} MB.`,
   '',
   '| operation | server | req/s | p50 ms | p95 ms | p99 ms | errors / non-2xx | Neo4j queries / op | CPU ms / req server | CPU ms / req Neo4j | server peak RSS MB | Neo4j peak RSS MB |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -1,6 +1,36 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
-import { Db } from '../db/driver.js';
-import { recomputeGraph } from './compute.js';
+import { Db, type Neo4jTarget } from '../db/driver.js';
+import type { RecomputeReport } from './compute.js';
+
+/**
+ * The heap of a recomputation: 100,000 people and 1,000,000 relationships need more than 256 MB (measured: it
+ * fails there) and run in 4 GB.
+ */
+const RECOMPUTE_HEAP_MB = 4096;
+
+/**
+ * A full recomputation of one graph in a child process (recompute-job.ts): the gateway keeps serving requests
+ * while it runs, and its memory is the child's own.
+ */
+export function recomputeInChild(target: Neo4jTarget, dataset: string | null): Promise<RecomputeReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./recompute-job.ts', import.meta.url)), [], {
+      // TypeScript loaded as the gateway loads it; not the gateway's own flags (its heap limit among them).
+      execArgv: ['--import', 'tsx', `--max-old-space-size=${RECOMPUTE_HEAP_MB}`],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let outcome: { report?: RecomputeReport; error?: string } = {};
+    child.once('message', (message: typeof outcome) => (outcome = message));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (outcome.report) resolve(outcome.report);
+      else reject(new Error(outcome.error ?? `the trust recomputation stopped (exit code ${code})`));
+    });
+    child.send({ target, dataset });
+  });
+}
 
 /**
  * The scheduled refresh: every `intervalMs`, the graphs with stale users (a vouch, rating or anchor change since
@@ -9,7 +39,8 @@ import { recomputeGraph } from './compute.js';
  */
 export function startTrustScheduler(
   driver: Driver,
-  options: { database?: string; intervalMs: number; log?: (line: string) => void },
+  target: Neo4jTarget,
+  options: { intervalMs: number; log?: (line: string) => void },
 ): () => void {
   if (options.intervalMs <= 0) return () => undefined;
   let running = false;
@@ -17,12 +48,12 @@ export function startTrustScheduler(
     if (running) return;
     running = true;
     try {
-      const db = new Db(driver, options.database);
+      const db = new Db(driver, target.database);
       const stale = await db.read<{ dataset: string | null }>(
         'MATCH (u:User {trustStale: true}) RETURN DISTINCT u.dataset AS dataset',
       );
       for (const { dataset } of stale) {
-        const report = await recomputeGraph(driver, { database: options.database, dataset });
+        const report = await recomputeInChild(target, dataset);
         options.log?.(`credence: refreshed ${dataset ?? 'native'} trust (${report.users} users)`);
       }
     } catch (error) {
