@@ -128,7 +128,8 @@ const GATEWAY_HEAP_MB = (
   JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { config: { gateway_heap_mb: string } }
 ).config.gateway_heap_mb;
 function launch(mode: string): Promise<Child> {
-  const heap = mode === 'gateway' ? [`--max-old-space-size=${GATEWAY_HEAP_MB}`] : [];
+  const heap =
+    mode === 'gateway' && GATEWAY_HEAP_MB !== '0' ? [`--max-old-space-size=${GATEWAY_HEAP_MB}`] : [];
   const child = spawn(
     process.execPath,
     [...heap, '--import', 'tsx', join(ROOT, 'bench', 'servers.ts'), mode],

@@ -1,7 +1,8 @@
 /**
- * `npm run trust:recompute [-- --dataset <name>]`: recomputes every score of the native graph and of every
- * imported dataset (or of one), in batches of one transaction each, with a progress bar. Deterministic, so an
- * interrupted run is completed by running it again.
+ * `npm run trust:recompute [-- --dataset <name>] [--now <ISO time>]`: recomputes every score of the native graph
+ * and of every imported dataset (or of one), in batches of one transaction each, with a progress bar.
+ * Deterministic for a given time (ages of accounts and events depend on it; `--now` fixes it, default: now), so
+ * an interrupted run is completed by running it again.
  */
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -13,8 +14,17 @@ import { recomputeGraph } from '../src/trust/compute.js';
 import { datasets } from '../src/trust/repository.js';
 
 const { values } = parseArgs({
-  options: { dataset: { type: 'string' }, batch: { type: 'string', default: '2000' } },
+  options: {
+    dataset: { type: 'string' },
+    batch: { type: 'string', default: '2000' },
+    now: { type: 'string' },
+  },
 });
+const now = values.now === undefined ? undefined : Date.parse(values.now);
+if (now !== undefined && Number.isNaN(now)) {
+  console.error(`--now must be an ISO time, got "${values.now}"`);
+  process.exit(2);
+}
 const config = loadConfig();
 const driver = createDriver(neo4jTarget(config));
 const bar = new cliProgress.SingleBar(
@@ -32,6 +42,7 @@ try {
       database: config.neo4j.database,
       dataset,
       batchSize: Number(values.batch),
+      now,
       onProgress: ({ phase, done, total }) => {
         if (!started) {
           bar.start(total, done, { graph, phase });

@@ -152,7 +152,7 @@ function byKey<K, V>(rows: V[], key: (row: V) => K, wanted: readonly K[]): (V | 
  * Relationship pages come with the user at the other end of each relationship: those users fill the user
  * loaders, so resolving `endorser { handle }` for a whole page costs no further query.
  */
-function relationshipLoader<T extends { createdAt: string; id: string }>(
+function relationshipLoader<T extends { createdAt: string; id: string; counterpart?: UserRow }>(
   fetch: (
     parentIds: readonly string[],
     page: PageArgs,
@@ -165,8 +165,12 @@ function relationshipLoader<T extends { createdAt: string; id: string }>(
     ({ rows, total }) => ({
       rows: rows.map(({ item, counterpart, partial }) => {
         if (!counterpart) return item;
-        // Only the fields an operation selected of this user: kept with its relationship, out of the loaders.
-        if (partial) return { ...item, counterpart };
+        // Only the fields an operation selected of this user: kept with its relationship, out of the loaders
+        // (the row was read for this request alone, so it is given its counterpart in place).
+        if (partial) {
+          item.counterpart = counterpart;
+          return item;
+        }
         users.byId.prime(counterpart.id, counterpart);
         users.byHandle.prime(counterpart.handle, counterpart);
         return item;
@@ -244,7 +248,8 @@ interface UserListRow {
   events: EventRow;
 }
 
-const prefetchKey = (list: UserList, page: PageArgs) => `${list}:${JSON.stringify(page)}`;
+const prefetchKey = (list: UserList, page: PageArgs) =>
+  `${list}\u0000${page.first}\u0000${page.after?.at ?? ''}\u0000${page.after?.id ?? ''}`;
 
 /**
  * A user's page of a list: the one fetched with the page of users this user object came in (look-ahead, with
@@ -274,12 +279,13 @@ export function attachPrefetched(
 ): void {
   const loader = loaders[list] as unknown as PageLoader<unknown, unknown>;
   const connections = loader.connections(page, pages);
+  const key = prefetchKey(list, page);
   for (const user of users) {
     const connection = connections.get(user.id);
     if (!connection) continue;
-    const lists = loaders.prefetched.get(user) ?? new Map<string, Connection<unknown>>();
-    lists.set(prefetchKey(list, page), connection);
-    loaders.prefetched.set(user, lists);
+    let lists = loaders.prefetched.get(user);
+    if (!lists) loaders.prefetched.set(user, (lists = new Map()));
+    lists.set(key, connection);
   }
 }
 

@@ -111,6 +111,23 @@ export interface NestedPage<T> {
   read(items: readonly unknown[], total: number): PageOfRows<T>;
 }
 
+/** An edge whose cursor is encoded only when read: most pages nested in a list never have theirs selected. */
+class Edge<T> {
+  readonly #key: (row: T) => { at: string; id: string };
+
+  constructor(
+    readonly node: T,
+    key: (row: T) => { at: string; id: string },
+  ) {
+    this.#key = key;
+  }
+
+  get cursor(): string {
+    const k = this.#key(this.node);
+    return encodeCursor(k.at, k.id);
+  }
+}
+
 /** Builds a connection from up to first+1 rows (the extra row only says there is a next page). */
 export function toConnection<T>(
   rows: T[],
@@ -118,15 +135,7 @@ export function toConnection<T>(
   totalCount: number,
   key: (row: T) => { at: string; id: string },
 ): Connection<T> {
-  const nodes = rows.slice(0, page.first);
-  // Cursors are encoded only when a client selects them (most pages nested in a list never are).
-  const edges = nodes.map((node) => ({
-    node,
-    get cursor() {
-      const k = key(node);
-      return encodeCursor(k.at, k.id);
-    },
-  }));
+  const edges = rows.slice(0, page.first).map((node) => new Edge(node, key));
   return {
     edges,
     pageInfo: {

@@ -268,11 +268,15 @@ describe('Neo4j killed with SIGKILL under write load', () => {
         `first write after restart ${Math.min(...after.filter((o) => o.result === 'OK').map((o) => o.endedAt)) - restartedAt} ms later`,
     );
   }, 180_000);
-  /** `npm run trust:recompute` against this file's Neo4j; resolves with the exit code. */
+  /**
+   * `npm run trust:recompute` against this file's Neo4j, as of one fixed time (scores depend on account and event
+   * ages: runs seconds apart could round a score differently); resolves with the exit code.
+   */
+  const recomputeAt = new Date().toISOString();
   function recompute(dataset: string): { done: Promise<number | null> } {
     const child = spawn(
       'npm',
-      ['run', '-s', 'trust:recompute', '--', '--dataset', dataset, '--batch', '500'],
+      ['run', '-s', 'trust:recompute', '--', '--dataset', dataset, '--batch', '500', '--now', recomputeAt],
       {
         env: {
           ...process.env,
