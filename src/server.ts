@@ -59,7 +59,8 @@ export function formatError(production: boolean) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    if (!production) console.error(error);
+    // Clients see a generic error in production; operators always get the real one in the server's log.
+    console.error(error);
     return {
       message: production ? 'Internal server error' : formatted.message,
       locations: formatted.locations,
