@@ -25,8 +25,17 @@ import { LRUCache } from 'lru-cache';
 /** Distinct operations kept compiled (an application sends a few dozen; the cache only bounds abuse). */
 const COMPILED_OPERATIONS = 1_000;
 
-export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+/**
+ * `compileAfter`: how often an operation runs interpreted before it is compiled. Compiling costs more than one
+ * interpretation, so an operation sent once (or a stream of distinct ones, as from a fuzzer or an attacker) is
+ * never compiled; an application's operations repeat and are compiled at their second request.
+ */
+export function compiledExecution(
+  schema: GraphQLSchema,
+  { compileAfter = 1 }: { compileAfter?: number } = {},
+): GatewayInterface {
   const compiled = new LRUCache<string, CompiledQuery | ExecutionResult>({ max: COMPILED_OPERATIONS });
+  const sightings = new LRUCache<string, number>({ max: 10 * COMPILED_OPERATIONS });
   return {
     onSchemaLoadOrUpdate(callback) {
       // The schema never changes while the server runs; no supergraph here (this is a subgraph).
@@ -58,6 +67,12 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
           const key = `${traced ? 'traced' : 'plain'}:${request.operationName ?? ''}:${request.queryHash}`;
           let operation = compiled.get(key);
           if (!operation) {
+            const seen = sightings.get(key) ?? 0;
+            if (seen < compileAfter) {
+              sightings.set(key, seen + 1);
+              return interpret();
+            }
+            sightings.delete(key);
             operation = compileQuery(schema, request.document, request.operationName ?? undefined, {
               disablingCapturingStackErrors: true,
             });

@@ -43,7 +43,8 @@ async function both(query: string, variables: Record<string, unknown>, viewer: V
     contextValue: contextFor(viewer),
     variableValues: variables,
   });
-  const { executor } = await compiledExecution(schema).load({ apollo: {} });
+  // Compiled at once (the server runs an operation interpreted once before compiling it).
+  const { executor } = await compiledExecution(schema, { compileAfter: 0 }).load({ apollo: {} });
   // Only the fields the executor reads; the rest of Apollo's request context plays no part here.
   const request = {
     request: { query, variables },
@@ -92,6 +93,29 @@ describe('compiled execution', () => {
     const { reference, compiled } = await both(query, { after }, admin);
     expect(reference.errors).toEqual([]);
     expect(compiled).toEqual(reference);
+  });
+
+  it('answers the same before and after an operation is compiled (at its second request)', async () => {
+    const query = `query($id: ID!) { user(id: $id) { handle identities { totalCount edges { node { provider } } } } }`;
+    const document = parse(query);
+    const admin: Viewer = { kind: 'admin', userId: 'exec-admin' };
+    const { executor } = await compiledExecution(schema).load({ apollo: {} });
+    const request = () =>
+      ({
+        request: { query, variables: { id: ids[0] } },
+        document,
+        operation: getOperationAST(document),
+        operationName: null,
+        queryHash: query,
+        context: contextFor(admin),
+      }) as unknown as GatewayGraphQLRequestContext;
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(seen(await executor!(request())));
+    expect(answers[0]!.data).toEqual({
+      user: { handle: ids[0], identities: { totalCount: 1, edges: [{ node: { provider: 'p' } }] } },
+    });
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
   });
 
   it('refuses what the policy refuses, with the same errors and nulls', async () => {
