@@ -111,6 +111,35 @@ export interface NestedPage<T> {
   read(items: readonly unknown[], total: number): PageOfRows<T>;
 }
 
+/**
+ * The one way a nested page is written in Cypher: the items of `match` (a pattern from `u`) after the cursor,
+ * ordered by (time, id) of `variable`, as `returns` (a list expression), and the total from `degree` (a pattern
+ * Neo4j counts from the node's degree store). All of it constants of the calling repository, never input.
+ */
+export function nestedPage<T>(
+  list: {
+    match: string;
+    variable: string;
+    timeField: string;
+    carry: string;
+    degree: string;
+    returns: string;
+  },
+  page: PageArgs,
+  { prefix = '', withTotal = true }: Pick<NestedPageOptions<T>, 'prefix' | 'withTotal'>,
+  read: NestedPage<T>['read'],
+): NestedPage<T> {
+  const { match, variable, timeField, carry, degree, returns } = list;
+  return {
+    items: `COLLECT { MATCH ${match} WHERE ${afterCondition(variable, page, timeField, false, prefix)}
+                      WITH ${carry} ORDER BY ${variable}.${timeField}, ${variable}.id LIMIT $${prefix}limit
+                      RETURN ${returns} }`,
+    total: withTotal ? `COUNT { ${degree} }` : 'null',
+    params: pageParams(page, prefix),
+    read,
+  };
+}
+
 /** An edge whose cursor is encoded only when read: most pages nested in a list never have theirs selected. */
 class Edge<T> {
   readonly #key: (row: T) => { at: string; id: string };

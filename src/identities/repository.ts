@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/driver.js';
-import {
-  afterCondition,
-  pageParams,
-  type NestedPage,
-  type NestedPageOptions,
-  type PageArgs,
-} from '../db/pagination.js';
+import { nestedPage, type NestedPage, type NestedPageOptions, type PageArgs } from '../db/pagination.js';
 import { IDENTITY, type Assurance, type IdentityRow } from './model.js';
 
 /**
@@ -14,16 +8,22 @@ import { IDENTITY, type Assurance, type IdentityRow } from './model.js';
  */
 export function identitiesOfUser(
   page: PageArgs,
-  { prefix = '', keys = null, withTotal = true }: NestedPageOptions<IdentityRow> = {},
+  { keys = null, ...options }: NestedPageOptions<IdentityRow> = {},
 ): NestedPage<IdentityRow> {
   const shape = IDENTITY.pick(keys);
-  return {
-    items: `COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity) WHERE ${afterCondition('i', page, 'verifiedAt', false, prefix)}
-                      WITH u, i ORDER BY i.verifiedAt, i.id LIMIT $${prefix}limit RETURN ${shape.cypher} }`,
-    total: withTotal ? 'COUNT { (u)-[:HAS_IDENTITY]->() }' : 'null',
-    params: pageParams(page, prefix),
-    read: (items, total) => ({ rows: (items as unknown[][]).map(shape.read), total }),
-  };
+  return nestedPage(
+    {
+      match: '(u)-[:HAS_IDENTITY]->(i:Identity)',
+      variable: 'i',
+      timeField: 'verifiedAt',
+      carry: 'u, i',
+      degree: '(u)-[:HAS_IDENTITY]->()',
+      returns: shape.cypher,
+    },
+    page,
+    options,
+    (items, total) => ({ rows: (items as unknown[][]).map(shape.read), total }),
+  );
 }
 
 export type LinkOutcome =

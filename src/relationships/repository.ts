@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/driver.js';
-import {
-  afterCondition,
-  pageParams,
-  type NestedPage,
-  type NestedPageOptions,
-  type PageArgs,
-} from '../db/pagination.js';
+import { nestedPage, type NestedPage, type NestedPageOptions, type PageArgs } from '../db/pagination.js';
 import type { RowShape } from '../db/rows.js';
 import { userShape, type UserRow } from '../users/model.js';
 import {
@@ -65,10 +59,9 @@ export function relationshipsOfUser<L extends RelationshipList>(
   list: L,
   page: PageArgs,
   {
-    prefix = '',
     keys = null,
-    withTotal = true,
     counterpartKeys = null,
+    ...options
   }: NestedPageOptions<RowOf<L>> & { counterpartKeys?: ReadonlySet<keyof UserRow> | null } = {},
 ): NestedPage<WithCounterpart<RowOf<L>>> {
   // Patterns and shapes are constants of this module, never caller input.
@@ -77,13 +70,18 @@ export function relationshipsOfUser<L extends RelationshipList>(
   const counterpart = COUNTERPART.pick(counterpartKeys);
   const partial = counterpartKeys !== null;
   const withCounterpart = counterpartKeys === null || counterpartKeys.size > 0;
-  return {
-    items: `COLLECT { MATCH ${pattern} WHERE ${afterCondition('r', page, 'createdAt', false, prefix)}
-                      WITH r, other ORDER BY r.createdAt, r.id LIMIT $${prefix}limit
-                      RETURN [${shape.cypher}, ${withCounterpart ? counterpart.cypher : 'null'}] }`,
-    total: withTotal ? `COUNT { ${degree} }` : 'null',
-    params: pageParams(page, prefix),
-    read: (items, total) => ({
+  return nestedPage(
+    {
+      match: pattern,
+      variable: 'r',
+      timeField: 'createdAt',
+      carry: 'r, other',
+      degree,
+      returns: `[${shape.cypher}, ${withCounterpart ? counterpart.cypher : 'null'}]`,
+    },
+    page,
+    options,
+    (items, total) => ({
       rows: (items as [unknown[], unknown[] | null][]).map(([item, other]) => ({
         item: shape.read(item),
         counterpart: other ? counterpart.read(other) : null,
@@ -91,22 +89,28 @@ export function relationshipsOfUser<L extends RelationshipList>(
       })),
       total,
     }),
-  };
+  );
 }
 
 /** A user's (`u`) page of behavioural events, oldest first (options: see NestedPageOptions). */
 export function eventsOfUser(
   page: PageArgs,
-  { prefix = '', keys = null, withTotal = true }: NestedPageOptions<EventRow> = {},
+  { keys = null, ...options }: NestedPageOptions<EventRow> = {},
 ): NestedPage<EventRow> {
   const shape = EVENT.pick(keys);
-  return {
-    items: `COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE ${afterCondition('e', page, 'occurredAt', false, prefix)}
-                      WITH e ORDER BY e.occurredAt, e.id LIMIT $${prefix}limit RETURN ${shape.cypher} }`,
-    total: withTotal ? 'COUNT { (u)-[:HAS_EVENT]->() }' : 'null',
-    params: pageParams(page, prefix),
-    read: (items, total) => ({ rows: (items as unknown[][]).map(shape.read), total }),
-  };
+  return nestedPage(
+    {
+      match: '(u)-[:HAS_EVENT]->(e:Event)',
+      variable: 'e',
+      timeField: 'occurredAt',
+      carry: 'e',
+      degree: '(u)-[:HAS_EVENT]->()',
+      returns: shape.cypher,
+    },
+    page,
+    options,
+    (items, total) => ({ rows: (items as unknown[][]).map(shape.read), total }),
+  );
 }
 
 /** Which of the two users exist (both must for a relationship to be made). */
