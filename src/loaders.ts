@@ -331,6 +331,11 @@ export function createLoaders(db: Db) {
     },
     { cacheKeyFn: (r) => ('id' in r ? `id:${r.id}` : `handle:${r.handle}`) },
   );
+  const relationshipPages = <L extends RelationshipList>(list: L) =>
+    relationshipLoader<RowOf<L>>(
+      (ids, page) => pagesOfUsers(db, ids, relationshipsOfUser(list, page)),
+      users,
+    );
   return {
     userById,
     userByHandle,
@@ -341,22 +346,10 @@ export function createLoaders(db: Db) {
       (ids, page) => pagesOfUsers(db, ids, USER_LISTS.identities(page)),
       (i) => ({ at: i.verifiedAt, id: i.id }),
     ),
-    endorsementsGiven: relationshipLoader<EndorsementRow>(
-      (ids, page) => pagesOfUsers(db, ids, USER_LISTS.endorsementsGiven(page)),
-      users,
-    ),
-    endorsementsReceived: relationshipLoader<EndorsementRow>(
-      (ids, page) => pagesOfUsers(db, ids, USER_LISTS.endorsementsReceived(page)),
-      users,
-    ),
-    ratingsGiven: relationshipLoader<RatingRow>(
-      (ids, page) => pagesOfUsers(db, ids, USER_LISTS.ratingsGiven(page)),
-      users,
-    ),
-    ratingsReceived: relationshipLoader<RatingRow>(
-      (ids, page) => pagesOfUsers(db, ids, USER_LISTS.ratingsReceived(page)),
-      users,
-    ),
+    endorsementsGiven: relationshipPages('endorsementsGiven'),
+    endorsementsReceived: relationshipPages('endorsementsReceived'),
+    ratingsGiven: relationshipPages('ratingsGiven'),
+    ratingsReceived: relationshipPages('ratingsReceived'),
     trustState: new DataLoader<string, TrustStateRow | null>(async (ids) =>
       byKey(await trustStates(db, ids), (row) => row.userId, ids),
     ),
