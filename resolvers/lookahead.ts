@@ -21,33 +21,37 @@ function fieldNodes(info: GraphQLResolveInfo, set: SelectionSetNode | undefined)
 }
 
 /**
- * The selections below some field nodes, merged by field name over aliases and fragments (a superset of what any
- * one of them reads). Arguments are read only where `type` is known (the first level below a connection's node).
+ * The selections below some field nodes of `type`, merged by field name over aliases and fragments (a superset
+ * of what any one of them reads), with each field's arguments (those of its first occurrence: the page fetched
+ * ahead is that one; others go through the loaders). Below abstract types only names are known (no arguments).
  */
 function selectionBelow(
   info: GraphQLResolveInfo,
   nodes: readonly FieldNode[],
   type: GraphQLObjectType | null,
 ): Map<string, Selection> {
-  const merged = new Map<string, { args: Record<string, unknown>; nodes: FieldNode[] }>();
+  const merged = new Map<
+    string,
+    { args: Record<string, unknown>; nodes: FieldNode[]; type: GraphQLObjectType | null }
+  >();
   for (const field of nodes.flatMap((n) => fieldNodes(info, n.selectionSet))) {
-    const name = field.name.value;
-    const known = merged.get(name);
+    const known = merged.get(field.name.value);
     if (known) {
       known.nodes.push(field);
       continue;
     }
-    const definition = type?.getFields()[name];
-    merged.set(name, {
-      // The first occurrence's arguments: the page prefetched is that one (others go through the loaders).
+    const definition = type?.getFields()[field.name.value];
+    const below = definition ? getNamedType(definition.type) : undefined;
+    merged.set(field.name.value, {
       args: definition ? getArgumentValues(definition, field, info.variableValues) : {},
       nodes: [field],
+      type: isObjectType(below) ? below : null,
     });
   }
   return new Map(
-    [...merged].map(([name, { args, nodes: below }]) => [
+    [...merged].map(([name, found]) => [
       name,
-      { args, fields: selectionBelow(info, below, null) },
+      { args: found.args, fields: selectionBelow(info, found.nodes, found.type) },
     ]),
   );
 }
@@ -58,25 +62,6 @@ function selectionBelow(
  * with their nested lists, and only the fields read, in one statement. Only reads the query.
  */
 export function selectionOfConnection(info: GraphQLResolveInfo): Selection {
-  const connection = getNamedType(info.returnType);
-  const edgesType = isObjectType(connection) ? getNamedType(connection.getFields().edges?.type) : undefined;
-  const nodeType = isObjectType(edgesType) ? getNamedType(edgesType.getFields().node?.type) : undefined;
-  const fields = selectionBelow(info, info.fieldNodes, null);
-  const edges = fields.get('edges');
-  if (!edges) return { args: {}, fields };
-  // The nodes' own fields again, with their arguments (selectionBelow reads arguments only where told the type).
-  const edgeNodes = info.fieldNodes
-    .flatMap((f) => fieldNodes(info, f.selectionSet))
-    .filter((f) => f.name.value === 'edges');
-  const nodeNodes = edgeNodes
-    .flatMap((e) => fieldNodes(info, e.selectionSet))
-    .filter((f) => f.name.value === 'node');
-  const node = {
-    args: {},
-    fields: selectionBelow(info, nodeNodes, isObjectType(nodeType) ? nodeType : null),
-  };
-  return {
-    args: {},
-    fields: new Map([...fields, ['edges', { args: {}, fields: new Map([...edges.fields, ['node', node]]) }]]),
-  };
+  const type = getNamedType(info.returnType);
+  return { args: {}, fields: selectionBelow(info, info.fieldNodes, isObjectType(type) ? type : null) };
 }
