@@ -7,21 +7,20 @@ import { identityOwner, linkIdentity, unlinkIdentity, type LinkOutcome } from '.
 import { identityKey } from './subject-key.js';
 import { afterWrite } from '../trust/service.js';
 
+/** A provider's verified subject for a user, as both ways of linking receive it (`expiresAt`: never, if null). */
+export interface SubjectToLink {
+  userId: string;
+  provider: string;
+  subject: string;
+  assurance: Assurance;
+  expiresAt: string | null;
+}
+
 /**
  * Links a verified identity (admin form and OpenID Connect alike): only the keyed hash of the provider's subject
  * is stored, and the owner's score follows in the same transaction.
  */
-export async function linkSubject(
-  db: Db,
-  config: Config,
-  input: {
-    userId: string;
-    provider: string;
-    subject: string;
-    assurance: Assurance;
-    expiresAt: string | null;
-  },
-): Promise<LinkOutcome> {
+export async function linkSubject(db: Db, config: Config, input: SubjectToLink): Promise<LinkOutcome> {
   return db.writeTx(async (tx) => {
     const linked = await linkIdentity(tx, {
       userId: input.userId,
@@ -40,13 +39,7 @@ export async function linkSubject(
 export async function recordVerifiedIdentity(
   db: Db,
   config: Config,
-  input: {
-    userId: string;
-    provider: string;
-    subject: string;
-    assurance: Assurance;
-    expiresAt?: string | null;
-  },
+  input: Omit<SubjectToLink, 'expiresAt'> & { expiresAt?: string | null },
 ): Promise<IdentityRow> {
   const outcome = await linkSubject(db, config, {
     userId: id('userId', input.userId),
