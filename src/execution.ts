@@ -57,10 +57,7 @@ export function compiledExecution(
           // Typed as always present, but absent when operationName names no operation of the document:
           // graphql-js answers that with the error Apollo turns into a 400.
           const definition = request.operation as OperationDefinitionNode | undefined;
-          if (!definition) return interpret();
-          const coerced = getVariableValues(schema, definition.variableDefinitions ?? [], variables);
-          if (coerced.errors) return { errors: coerced.errors };
-          if (isFederationOperation(definition, request.document)) return interpret();
+          if (!definition || isFederationOperation(definition, request.document)) return interpret();
           // A federation trace (ftv1) is recorded by resolvers that Apollo wraps on the first traced request;
           // compiling traced operations apart makes sure they run the wrapped resolvers.
           const traced = request.request.http?.headers.get('apollo-federation-include-trace') === 'ftv1';
@@ -79,6 +76,9 @@ export function compiledExecution(
             compiled.set(key, operation);
           }
           if (!isCompiledQuery(operation)) return operation;
+          // graphql-js coerces the variables first (the interpreted paths above leave that to execute itself).
+          const coerced = getVariableValues(schema, definition.variableDefinitions ?? [], variables);
+          if (coerced.errors) return { errors: coerced.errors };
           return operation.query(undefined, request.context, variables);
         },
       };

@@ -136,6 +136,17 @@ describe('compiled execution', () => {
     expect(compiled).toEqual(reference);
   });
 
+  it("refuses variables of the wrong type with graphql-js's own errors", async () => {
+    const admin: Viewer = { kind: 'admin', userId: 'exec-admin' };
+    const query = `query($id: ID!, $n: Int) { user(id: $id) { identities(first: $n) { totalCount } } }`;
+    const { reference, compiled } = await both(query, { id: ids[0], n: 'three' }, admin);
+    expect(reference.data).toBeNull();
+    expect(reference.errors.map((e) => e.message)).toEqual([
+      'Variable "$n" got invalid value "three"; Int cannot represent non-integer value: "three"',
+    ]);
+    expect(compiled).toEqual(reference);
+  });
+
   it('leaves federation entities to graphql-js: a refused representation is null in place', async () => {
     const viewer: Viewer = { kind: 'user', userId: ids[1]! };
     const query = `query($r: [_Any!]!) { _entities(representations: $r) {
