@@ -158,7 +158,11 @@ describe('Neo4j killed with SIGKILL under write load', () => {
     }
 
     const writers = Array.from({ length: LOOPS }, (_, loop) => writer(loop));
-    await sleep(5_000);
+    // Kill under load: once every writer could have had three writes acknowledged (a count, not a time, so a busy
+    // machine only makes the test slower).
+    const loadDeadline = Date.now() + 120_000;
+    while (Date.now() < loadDeadline && outcomes.filter((o) => o.result === 'OK').length < LOOPS * 3)
+      await sleep(100);
 
     const killedAt = Date.now();
     kill(options);
