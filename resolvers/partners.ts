@@ -44,5 +44,6 @@ export const partnersResolvers: Resolvers = {
   Inquiry: {
     partner: async (inquiry, _, { loaders }) => (await loaders.partnerById.load(inquiry.partnerId))!,
     perk: (inquiry, _, { loaders }) => (inquiry.perkId ? loaders.perkById.load(inquiry.perkId) : null),
+    unmetConditions: (inquiry) => inquiry.unmet,
   },
 };

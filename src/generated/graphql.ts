@@ -111,6 +111,22 @@ export type CreatePerkInput = {
   rule: PerkRuleInput;
 };
 
+/** Why a partner's check was not a yes. A partner never sees which condition of a rule was unmet: the person does. */
+export type DecisionReason =
+  /**
+   * One question per person per partner per 30 days: this person was already checked on another rule within the
+   * period (every rule about the score alone is the same question). retryAfter says when the period ends.
+   */
+  | 'DISCLOSURE_LIMIT'
+  /** One or more conditions of the perk's rule are unmet (the person sees which in their own inquiries and perks). */
+  | 'NOT_ELIGIBLE'
+  /** No active ELIGIBILITY consent to this partner, or no such person: the two answer alike. */
+  | 'NO_CONSENT'
+  /** The person has not opted in to scoring (or has no score yet). */
+  | 'NO_SCORE'
+  /** This person was checked too often by this partner today (retryAfter says when a check is answered again). */
+  | 'RATE_LIMITED';
+
 export type DimensionMinimum = {
   __typename?: 'DimensionMinimum';
   dimension: PerkDimension;
@@ -120,7 +136,7 @@ export type DimensionMinimum = {
 
 export type DimensionMinimumInput = {
   dimension: PerkDimension;
-  /** 0..1 */
+  /** 0.25, 0.5 or 0.75. */
   min: Scalars['Float']['input'];
 };
 
@@ -159,18 +175,24 @@ export type DisputedItemKind =
   | 'REPORT';
 
 /**
- * A decision about one person and one perk: yes or no and reason codes, never the score. Reason codes:
- * SCORE_BELOW_THRESHOLD, DIMENSION_BELOW_THRESHOLD:<DIMENSION>, IDENTITY_ASSURANCE_TOO_LOW, TOO_MANY_OPEN_DEFAULTS,
- * ACCOUNT_TOO_NEW, OPEN_DISPUTE, NO_CONSENT, NO_SCORE, RATE_LIMITED.
+ * A decision about one person and one perk: yes or no, never the score, and no more than one rule's answer per
+ * person per 30 days (docs/privacy.md). Contract 2026-12: `reasons` is one combined DecisionReason (it listed every
+ * unmet condition before).
  */
 export type EligibilityDecision = {
   __typename?: 'EligibilityDecision';
-  /** The score band, only when the person granted SCORE_BAND consent. */
+  /**
+   * The score band, only when the person granted SCORE_BAND consent and the perk's rule is about the score alone
+   * (whose answers the band already gives: with any other condition the band and the answer together would say more).
+   */
   band?: Maybe<Scalars['String']['output']>;
   checkedAt: Scalars['DateTime']['output'];
   eligible: Scalars['Boolean']['output'];
   perk: Perk;
-  reasons: Array<Scalars['String']['output']>;
+  /** Empty when eligible; otherwise one reason. */
+  reasons: Array<DecisionReason>;
+  /** For RATE_LIMITED and DISCLOSURE_LIMIT: when this person can be checked again (null otherwise). */
+  retryAfter?: Maybe<Scalars['DateTime']['output']>;
   userId: Scalars['ID']['output'];
   /** Until when the decision may be relied on (a day, or the consent's expiry if sooner). */
   validUntil: Scalars['DateTime']['output'];
@@ -302,9 +324,15 @@ export type Inquiry = {
   id: Scalars['ID']['output'];
   partner: Partner;
   perk?: Maybe<Perk>;
+  /** What the partner was told (a DecisionReason; inquiries logged before 2026-12 list every unmet condition). */
   reasons: Array<Scalars['String']['output']>;
   /** The person checked (a pseudonym once that person has erased their account). */
   subjectId: Scalars['ID']['output'];
+  /**
+   * The exact unmet conditions behind a NOT_ELIGIBLE or NO_SCORE (e.g. SCORE_BELOW_THRESHOLD): the person's own and
+   * admins' to see, never the partner's (FORBIDDEN for a partner).
+   */
+  unmetConditions?: Maybe<Array<Scalars['String']['output']>>;
 };
 
 export type InquiryConnection = {
@@ -585,15 +613,19 @@ export type PerkRule = {
   noOpenDisputes: Scalars['Boolean']['output'];
 };
 
+/**
+ * What a person must meet. Thresholds are on a coarse public grid (docs/privacy.md: a finer one would let a partner
+ * bisect a score); a value off the grid is refused with BAD_USER_INPUT.
+ */
 export type PerkRuleInput = {
-  /** 0 or more. */
+  /** 0, 1 or 2. */
   maxOpenDefaults?: InputMaybe<Scalars['Int']['input']>;
-  /** 0..3650. */
+  /** 30, 90, 180, 365 or 730. */
   minAccountAgeDays?: InputMaybe<Scalars['Int']['input']>;
-  /** At most one per dimension, each 0..1. */
+  /** At most one per dimension, each 0.25, 0.5 or 0.75. */
   minDimensions?: InputMaybe<Array<DimensionMinimumInput>>;
   minIdentityAssurance?: InputMaybe<IdentityAssurance>;
-  /** 300..900 (scores range from 300 to 900). */
+  /** One of the band floors: 420, 540, 660, 780. */
   minScore?: InputMaybe<Scalars['Int']['input']>;
   noOpenDisputes?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -607,7 +639,7 @@ export type PerkShortfall = {
   dimension?: Maybe<PerkDimension>;
   /** How far (in unit); null where there is no measure (NO_SCORE, IDENTITY_ASSURANCE_TOO_LOW). */
   gap?: Maybe<Scalars['Float']['output']>;
-  /** The reason code, as partners get it (EligibilityDecision.reasons). */
+  /** The exact unmet condition (a partner sees only NOT_ELIGIBLE). */
   reason: Scalars['String']['output'];
   unit?: Maybe<ShortfallUnit>;
 };
@@ -619,7 +651,7 @@ export type PerkStanding = {
   /** What is missing, one entry per reason. */
   missing: Array<PerkShortfall>;
   perk: Perk;
-  /** The same reason codes a partner's check would give (without NO_CONSENT: this is the person's own view). */
+  /** The exact unmet conditions (a partner's check would say only NOT_ELIGIBLE, or NO_SCORE). */
   reasons: Array<Scalars['String']['output']>;
 };
 
@@ -629,9 +661,12 @@ export type Query = {
   auditLog: AuditEntryConnection;
   /** The calling partner (API key). */
   currentPartner?: Maybe<Partner>;
-  /** Up to 1,000 people in one request, in the order given; those without consent get NO_CONSENT. */
+  /** Up to 1,000 people in one request, in the order given; each refusal is a decision with its DecisionReason. */
   eligibilities: Array<EligibilityDecision>;
-  /** A partner (ELIGIBILITY_CHECK) checks one person who consented to it: FORBIDDEN (reason NO_CONSENT) otherwise. */
+  /**
+   * A partner (ELIGIBILITY_CHECK) checks one person who consented to it: FORBIDDEN (reason NO_CONSENT) otherwise;
+   * RATE_LIMITED (extensions.reason RATE_LIMITED or DISCLOSURE_LIMIT, extensions.retryAfterSeconds) over a limit.
+   */
   eligibility: EligibilityDecision;
   /** Configured identity providers (admin). */
   identityProviders: Array<IdentityProvider>;
@@ -948,7 +983,10 @@ export type UpdatePerkInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   perkId: Scalars['ID']['input'];
-  /** A new rule replaces the old one; rule changes are limited per perk per day (threshold probing). */
+  /**
+   * A new rule replaces the old one; rule changes are limited per perk per day. A changed rule is a new question
+   * (see EligibilityDecision): people already checked on the old rule this period answer DISCLOSURE_LIMIT.
+   */
   rule?: InputMaybe<PerkRuleInput>;
 };
 
@@ -1221,6 +1259,7 @@ export type ResolversTypes = ResolversObject<{
   CreatePartnerPayload: ResolverTypeWrapper<Omit<CreatePartnerPayload, 'partner'> & { partner: ResolversTypes['Partner'] }>;
   CreatePerkInput: CreatePerkInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecisionReason: DecisionReason;
   DimensionMinimum: ResolverTypeWrapper<DimensionMinimum>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DimensionMinimumInput: DimensionMinimumInput;
@@ -1440,7 +1479,8 @@ export type EligibilityDecisionResolvers<ContextType = Context, ParentType exten
   checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   perk?: Resolver<ResolversTypes['Perk'], ParentType, ContextType>;
-  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['DecisionReason']>, ParentType, ContextType>;
+  retryAfter?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
@@ -1521,6 +1561,7 @@ export type InquiryResolvers<ContextType = Context, ParentType extends Resolvers
   perk?: Resolver<Maybe<ResolversTypes['Perk']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unmetConditions?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 }>;
 
 export type InquiryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InquiryConnection'] = ResolversParentTypes['InquiryConnection']> = ResolversObject<{

@@ -42,11 +42,13 @@ export interface InquiryRow {
   subjectId: string;
   decision: boolean;
   reasons: string[];
+  /** The exact unmet conditions (null on inquiries logged before they were kept). */
+  unmet: string[] | null;
   at: string;
 }
 
 export const INQUIRY_PROJECTION =
-  'q {.id, .partnerId, .perkId, .subjectId, .decision, .reasons, at: toString(q.at)}';
+  'q {.id, .partnerId, .perkId, .subjectId, .decision, .reasons, .unmet, at: toString(q.at)}';
 
 /** codegen mapper for AuditEntry. */
 export interface AuditEntryRow {

@@ -9,29 +9,37 @@ function positiveInt(name: string, fallback: number): number {
 }
 
 /**
- * Threshold probing: a partner could learn a score by bisection, checking one person again and again while
- * moving a perk's threshold. Both halves are bounded: checks of the same person by the same partner (in memory
- * per gateway; use rate-limiter-flexible's Redis limiter behind several instances), and rule changes per perk
- * (stored on the perk, so they hold across instances and restarts).
+ * Limits on what a partner may ask (docs/privacy.md). The two that protect a person — checks of one person by one
+ * partner per day, and the one-question-per-period budget (src/perks/disclosure.ts) — are counted from the
+ * Inquiry nodes in Neo4j, so every gateway process shares them and a restart resets nothing. Rule changes per perk
+ * are stored on the perk. The daily inquiry quota per partner and the cap on active perks protect the service.
  */
 export const PROBING_LIMITS = {
   checksPerPersonPerDay: positiveInt('CREDENCE_CHECKS_PER_PERSON_PER_DAY', 20),
   ruleChangesPerPerkPerDay: positiveInt('CREDENCE_PERK_RULE_CHANGES_PER_DAY', 3),
+  activePerksPerPartner: positiveInt('CREDENCE_ACTIVE_PERKS_PER_PARTNER', 20),
+  inquiriesPerPartnerPerDay: positiveInt('CREDENCE_INQUIRIES_PER_PARTNER_PER_DAY', 200_000),
 };
 
-const checks = new RateLimiterMemory({
-  keyPrefix: 'eligibility',
-  points: PROBING_LIMITS.checksPerPersonPerDay,
+/*
+ * The daily inquiry quota is per gateway process (N instances allow N× the quota): it bounds a partner's load on
+ * the service, not what it learns about anyone, and counting it in Neo4j would serialise all of a partner's checks
+ * on one counter.
+ */
+const inquiries = new RateLimiterMemory({
+  keyPrefix: 'partner-inquiries',
+  points: PROBING_LIMITS.inquiriesPerPartnerPerDay,
   duration: 24 * 60 * 60,
 });
 
-/** Takes one check of `userId` by `partnerId`; returns null when allowed, else seconds until the next one. */
-export async function takeCheck(partnerId: string, userId: string): Promise<number | null> {
+/** Takes `count` inquiries of the partner's daily quota; null when allowed, else seconds until there is room. */
+export async function takeInquiries(partnerId: string, count: number): Promise<number | null> {
+  if (count === 0) return null;
   try {
-    await checks.consume(`${partnerId}\u0000${userId}`);
+    await inquiries.consume(partnerId, count);
     return null;
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return Math.ceil(rejection.msBeforeNext / 1000);
+    if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw rejection;
   }
 }

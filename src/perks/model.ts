@@ -1,4 +1,5 @@
 import type { Assurance } from '../identities/model.js';
+import type { AskedQuestion } from './disclosure.js';
 
 export type PerkDimension = 'IDENTITY' | 'HISTORY' | 'REPUTATION' | 'NETWORK';
 export const PERK_DIMENSIONS: readonly PerkDimension[] = ['IDENTITY', 'HISTORY', 'REPUTATION', 'NETWORK'];
@@ -67,17 +68,39 @@ export interface SubjectFacts extends PersonFacts {
   consentExpiresAt: string | null;
 }
 
+/**
+ * What the partner already asked about the person (from the Inquiry nodes, so shared by every gateway and kept
+ * across restarts): checks answered in the last 24 hours and the questions answered within the question period.
+ */
+export interface PartnerHistory {
+  userId: string;
+  answeredToday: number;
+  /** The oldest check answered in the last 24 hours (when the daily limit frees a check). */
+  oldestAnsweredToday: string | null;
+  asked: AskedQuestion[];
+}
+
+/** The reasons a partner may see (schema enum DecisionReason). */
+export type DecisionReason = 'NOT_ELIGIBLE' | 'NO_CONSENT' | 'NO_SCORE' | 'RATE_LIMITED' | 'DISCLOSURE_LIMIT';
+
 export interface Decision {
   userId: string;
   eligible: boolean;
-  reasons: string[];
+  /** What the partner sees. */
+  reasons: DecisionReason[];
+  /** The exact unmet conditions (reason codes of `unmetConditions`): the person's to see, never the partner's. */
+  unmet: string[];
   band: string | null;
+  /** The question this decision answered (null when it answered none: a refusal, NO_CONSENT or NO_SCORE). */
+  question: string | null;
 }
 
 /** codegen mapper for EligibilityDecision. */
 export interface EligibilityDecisionRow extends Decision {
   checkedAt: string;
   validUntil: string;
+  /** For RATE_LIMITED and DISCLOSURE_LIMIT: when a check of this person can be answered again. */
+  retryAfter: string | null;
   perk: PerkRow;
 }
 

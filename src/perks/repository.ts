@@ -10,6 +10,7 @@ import {
 import {
   DIMENSION_PROPERTY,
   PERK_PROJECTION,
+  type PartnerHistory,
   type PerkRow,
   type PerkRuleRow,
   type SubjectFacts,
@@ -57,10 +58,24 @@ export async function perksPage(db: Db, page: PageArgs): Promise<Connection<Perk
   return toConnection(row?.perks ?? [], page, row?.total ?? 0, (p) => ({ at: p.createdAt, id: p.id }));
 }
 
+/**
+ * The number of the partner's active perks, after taking the partner's write lock (so concurrent creations
+ * queue and cannot both take the last place); null when there is no such partner.
+ */
+export async function lockActivePerks(tx: Tx, partnerId: string): Promise<number | null> {
+  const [row] = await tx.run<{ active: number }>(
+    `MATCH (partner:Partner {id: $partnerId})
+     SET partner.perksChangedAt = datetime()
+     RETURN COUNT { (partner)-[:OFFERS]->(perk:Perk) WHERE perk.archivedAt IS NULL } AS active`,
+    { partnerId },
+  );
+  return row?.active ?? null;
+}
+
 export async function createPerk(
   tx: Tx,
   input: { partnerId: string; name: string; description: string | null; rule: PerkRuleRow },
-): Promise<PerkRow | null> {
+): Promise<PerkRow> {
   const [row] = await tx.run<{ perk: PerkRow }>(
     `MATCH (partner:Partner {id: $partnerId})
      CREATE (partner)-[:OFFERS]->(perk:Perk {id: $id, name: $name, description: $description, createdAt: datetime(),
@@ -69,7 +84,7 @@ export async function createPerk(
      RETURN ${PERK_PROJECTION} AS perk`,
     { ...input, rule: ruleProperties(input.rule), id: randomUUID() },
   );
-  return row?.perk ?? null;
+  return row!.perk;
 }
 
 /**
@@ -159,23 +174,68 @@ export async function subjectFacts(
 
 /**
  * A partner's check in one statement: whether the partner's key (by its hash) is still valid and allows checks,
- * the perk, and the facts of the people only when all is in order: a valid key, the partner's own perk, not
- * archived (otherwise none are read; the caller refuses the check).
+ * the perk, and — only when all is in order (a valid key, the partner's own perk, not archived; otherwise none
+ * are read and the caller refuses the check) — the facts of the people and what the partner already asked about
+ * each (`PartnerHistory`, counted from the Inquiry nodes). It first takes the write lock of each person's consent
+ * to the partner, so concurrent checks of one person by one partner queue and cannot both spend the last of a
+ * budget.
  */
 export async function perkAndSubjectFacts(
   tx: Tx,
-  input: { partnerId: string; keyHash: string; perkId: string; userIds: readonly string[] },
-): Promise<{ keyValid: boolean; perk: PerkRow | null; facts: SubjectFacts[] }> {
-  const [row] = await tx.run<{ keyValid: boolean; perk: PerkRow | null; facts: SubjectFacts[] }>(
+  input: {
+    partnerId: string;
+    keyHash: string;
+    perkId: string;
+    userIds: readonly string[];
+    periodDays: number;
+  },
+): Promise<{ keyValid: boolean; perk: PerkRow | null; facts: SubjectFacts[]; history: PartnerHistory[] }> {
+  const [row] = await tx.run<{
+    keyValid: boolean;
+    perk: PerkRow | null;
+    facts: SubjectFacts[];
+    history: PartnerHistory[];
+  }>(
     `OPTIONAL MATCH (partner:Partner)-[:OFFERS]->(perk:Perk {id: $perkId})
      WITH partner, perk,
           EXISTS { MATCH (key:Partner {keyHash: $keyHash})
                    WHERE key.id = $partnerId AND key.revokedAt IS NULL AND 'ELIGIBILITY_CHECK' IN key.scopes } AS keyValid
+     WITH partner, perk, keyValid,
+          CASE WHEN keyValid AND partner.id = $partnerId AND perk.archivedAt IS NULL THEN $userIds ELSE [] END AS ids
+     CALL (ids) {
+       UNWIND ids AS userId
+       MATCH (:User {id: userId})-[c:CONSENTED_TO]->(:Partner {id: $partnerId})
+       SET c.lastCheckedAt = datetime()
+       RETURN count(c) AS locked
+     }
      RETURN keyValid, CASE WHEN perk IS NULL THEN null ELSE ${PERK_PROJECTION} END AS perk,
-            COLLECT { ${subjectFactsOf('CASE WHEN keyValid AND partner.id = $partnerId AND perk.archivedAt IS NULL THEN $userIds ELSE [] END')} } AS facts`,
+            COLLECT { ${subjectFactsOf('ids')} } AS facts,
+            COLLECT { UNWIND ids AS userId
+                      WITH userId, datetime() - duration('P1D') AS dayAgo,
+                           datetime() - duration({days: $periodDays}) AS periodAgo
+                      RETURN {userId: userId,
+                              answeredToday: COUNT { (q:Inquiry {subjectId: userId})
+                                                     WHERE q.at > dayAgo AND q.partnerId = $partnerId AND q.limited IS NULL },
+                              oldestAnsweredToday: toString(COLLECT {
+                                MATCH (q:Inquiry {subjectId: userId})
+                                WHERE q.at > dayAgo AND q.partnerId = $partnerId AND q.limited IS NULL
+                                RETURN q.at ORDER BY q.at LIMIT 1 }[0]),
+                              asked: [question IN COLLECT {
+                                        MATCH (q:Inquiry {subjectId: userId})
+                                        WHERE q.at > periodAgo AND q.partnerId = $partnerId AND q.question IS NOT NULL
+                                        RETURN DISTINCT q.question } |
+                                      {question: question, lastAt: toString(COLLECT {
+                                        MATCH (q:Inquiry {subjectId: userId})
+                                        WHERE q.at > periodAgo AND q.partnerId = $partnerId AND q.question = question
+                                        RETURN q.at ORDER BY q.at DESC LIMIT 1 }[0])}]} } AS history`,
     input,
   );
-  return { keyValid: row?.keyValid ?? false, perk: row?.perk ?? null, facts: row?.facts ?? [] };
+  return {
+    keyValid: row?.keyValid ?? false,
+    perk: row?.perk ?? null,
+    facts: row?.facts ?? [],
+    history: row?.history ?? [],
+  };
 }
 
 /** Every perk of the catalogue that is not archived, oldest first (what `User.perks` walks). */
@@ -188,6 +248,21 @@ export async function activePerks(db: Db): Promise<PerkRow[]> {
   return rows.map((r) => r.perk);
 }
 
+/**
+ * One decision as logged: the partner's view (`reasons`), the person's (`unmet`), the question it answered (what
+ * the question budget counts) and whether a limit refused it (`limited`: true, or null so that the property is
+ * absent and the daily count skips nothing else).
+ */
+export interface InquiryToRecord {
+  id: string;
+  subjectId: string;
+  decision: boolean;
+  reasons: string[];
+  unmet: string[];
+  question: string | null;
+  limited: true | null;
+}
+
 /** The audit of a check: one Inquiry per decision, in the decision's transaction. */
 export async function recordInquiries(
   tx: Tx,
@@ -195,13 +270,14 @@ export async function recordInquiries(
     partnerId: string;
     perkId: string;
     at: string;
-    decisions: { id: string; subjectId: string; decision: boolean; reasons: string[] }[];
+    decisions: InquiryToRecord[];
   },
 ): Promise<void> {
   await tx.run(
     `UNWIND $decisions AS d
      CREATE (:Inquiry {id: d.id, partnerId: $partnerId, perkId: $perkId, subjectId: d.subjectId,
-                       decision: d.decision, reasons: d.reasons, at: datetime($at)})`,
+                       decision: d.decision, reasons: d.reasons, unmet: d.unmet, question: d.question,
+                       limited: d.limited, at: datetime($at)})`,
     input,
   );
 }

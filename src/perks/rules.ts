@@ -5,6 +5,14 @@
 import { badInput } from '../errors.js';
 import type { Assurance } from '../identities/model.js';
 import {
+  ACCOUNT_AGE_THRESHOLDS_DAYS,
+  BAND_QUESTION,
+  DIMENSION_THRESHOLDS,
+  OPEN_DEFAULT_LIMITS,
+  questionOf,
+  SCORE_THRESHOLDS,
+} from './disclosure.js';
+import {
   PERK_DIMENSIONS,
   type Decision,
   type PerkDimension,
@@ -12,11 +20,6 @@ import {
   type PersonFacts,
   type SubjectFacts,
 } from './model.js';
-
-export const SCORE_MIN = 300;
-export const SCORE_MAX = 900;
-export const MAX_ACCOUNT_AGE_DAYS = 3650;
-export const MAX_OPEN_DEFAULTS = 1000;
 
 const ASSURANCE_LEVEL: Record<Assurance, number> = { LOW: 1, SUBSTANTIAL: 2, HIGH: 3 };
 
@@ -29,12 +32,13 @@ export interface PerkRuleInput {
   noOpenDisputes?: boolean | null;
 }
 
-function intIn(field: string, value: number | null | undefined, min: number, max: number): number | null {
+/** A threshold must be one of the grid's values (docs/privacy.md: finer thresholds would let partners bisect). */
+function onGrid(field: string, value: number | null | undefined, grid: readonly number[]): number | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isInteger(value) || value < min || value > max)
+  if (!grid.includes(value))
     throw badInput(
       field,
-      `${field} must be an integer from ${min} to ${max} (no person could meet it otherwise)`,
+      `${field} must be one of ${grid.join(', ')} (thresholds are on a coarse grid for privacy)`,
     );
   return value;
 }
@@ -46,19 +50,14 @@ export function validateRule(input: PerkRuleInput): PerkRuleRow {
       throw badInput('rule.minDimensions', `unknown dimension ${dimension}`);
     if (seen.has(dimension)) throw badInput('rule.minDimensions', `${dimension} is given twice`);
     seen.add(dimension);
-    if (!Number.isFinite(min) || min < 0 || min > 1)
-      throw badInput(
-        'rule.minDimensions',
-        `the minimum of ${dimension} must be from 0 to 1 (dimensions range 0..1)`,
-      );
-    return { dimension, min };
+    return { dimension, min: onGrid('rule.minDimensions', min, DIMENSION_THRESHOLDS)! };
   });
   return {
-    minScore: intIn('rule.minScore', input.minScore, SCORE_MIN, SCORE_MAX),
+    minScore: onGrid('rule.minScore', input.minScore, SCORE_THRESHOLDS),
     minDimensions,
     minIdentityAssurance: input.minIdentityAssurance ?? null,
-    maxOpenDefaults: intIn('rule.maxOpenDefaults', input.maxOpenDefaults, 0, MAX_OPEN_DEFAULTS),
-    minAccountAgeDays: intIn('rule.minAccountAgeDays', input.minAccountAgeDays, 0, MAX_ACCOUNT_AGE_DAYS),
+    maxOpenDefaults: onGrid('rule.maxOpenDefaults', input.maxOpenDefaults, OPEN_DEFAULT_LIMITS),
+    minAccountAgeDays: onGrid('rule.minAccountAgeDays', input.minAccountAgeDays, ACCOUNT_AGE_THRESHOLDS_DAYS),
     noOpenDisputes: input.noOpenDisputes ?? false,
   };
 }
@@ -96,15 +95,22 @@ export function bestAssurance(facts: PersonFacts): number {
 export const assuranceLevel = (assurance: Assurance): number => ASSURANCE_LEVEL[assurance];
 
 /**
- * A partner's decision for one person. Without an active ELIGIBILITY consent: NO_CONSENT and nothing else is
- * looked at (an unknown user looks the same, so a partner cannot probe who has an account); otherwise the
- * unmet conditions of the rule.
+ * A partner's decision for one person, as the partner sees it. Without an active ELIGIBILITY consent: NO_CONSENT
+ * and nothing else is looked at (an unknown user looks the same, so a partner cannot probe who has an account).
+ * Otherwise NO_SCORE, or one combined NOT_ELIGIBLE for any unmet conditions (which ones is the person's to see:
+ * `unmet`), and the band only with SCORE_BAND consent and a rule about the score alone (whose answers the band
+ * already determines: docs/privacy.md). The question budget is the service's (it needs the stored inquiries).
  */
 export function evaluate(rule: PerkRuleRow, facts: SubjectFacts): Decision {
   const { userId } = facts;
+  const question = questionOf(rule);
   if (!facts.exists || !facts.consentActive || !facts.consentScopes.includes('ELIGIBILITY'))
-    return { userId, eligible: false, reasons: ['NO_CONSENT'], band: null };
-  const band = facts.consentScopes.includes('SCORE_BAND') && facts.scored ? facts.trustBand : null;
-  const reasons = unmetConditions(rule, facts);
-  return { userId, eligible: reasons.length === 0, reasons, band };
+    return { userId, eligible: false, reasons: ['NO_CONSENT'], unmet: [], band: null, question: null };
+  const unmet = unmetConditions(rule, facts);
+  if (unmet[0] === 'NO_SCORE')
+    return { userId, eligible: false, reasons: ['NO_SCORE'], unmet, band: null, question: null };
+  const band =
+    facts.consentScopes.includes('SCORE_BAND') && question === BAND_QUESTION ? facts.trustBand : null;
+  const eligible = unmet.length === 0;
+  return { userId, eligible, reasons: eligible ? [] : ['NOT_ELIGIBLE'], unmet, band, question };
 }

@@ -47,6 +47,9 @@ export const RULES = {
   /** Any partner or an admin (what they get is then narrowed to the partner's own data). */
   adminOrPartner: (v) => v.kind === 'admin' || v.kind === 'partner' || 'ADMIN_OR_PARTNER_ONLY',
   partner: (v) => v.kind === 'partner' || 'PARTNER_ONLY',
+  /** On an Inquiry: the person it is about or an admin (never the partner who made it). */
+  inquirySubjectOrAdmin: (v, parent) =>
+    v.kind === 'admin' || (v.kind === 'user' && v.userId === idOf(parent, 'subjectId')) || 'SUBJECT_ONLY',
   /** On a Partner: the partner itself or an admin. */
   partnerSelfOrAdmin: (v, parent) =>
     v.kind === 'admin' ||
@@ -144,7 +147,7 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
   CreatePartnerPayload: { '*': 'inherit' },
   RotatePartnerKeyPayload: { '*': 'inherit' },
   Consent: { '*': 'inherit' },
-  Inquiry: { '*': 'inherit' },
+  Inquiry: { '*': 'inherit', unmetConditions: 'inquirySubjectOrAdmin' },
   InquiryConnection: { '*': 'inherit' },
   InquiryEdge: { '*': 'inherit' },
   AuditEntry: { '*': 'inherit' },

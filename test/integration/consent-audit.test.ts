@@ -80,10 +80,10 @@ describe('audit of inquiries', () => {
   it('the person sees who looked; a partner only its own inquiries; an admin all', async () => {
     const user = await newUser();
     users.push(user.id);
-    await setTrust([user.id], { value: 720, band: 'GOOD' });
+    await setTrust([user.id], { value: 720, band: 'VERY_GOOD' });
     const [a, b] = await Promise.all([newPartner(unique('A')), newPartner(unique('B'))]);
     partners.push(a.id, b.id);
-    const [perkA, perkB] = await Promise.all([newPerk(a, { minScore: 700 }), newPerk(b, { minScore: 800 })]);
+    const [perkA, perkB] = await Promise.all([newPerk(a, { minScore: 660 }), newPerk(b, { minScore: 780 })]);
     await consent(user.token, a.id);
     await consent(user.token, b.id);
     const first = await gql(CHECK, { perkId: perkA, userId: user.id }, { apiKey: a.apiKey });
@@ -100,7 +100,7 @@ describe('audit of inquiries', () => {
     // Newest first.
     expect(mine.data!.me.inquiries.totalCount).toBe(2);
     expect(mine.data!.me.inquiries.edges.map((e) => e.node)).toMatchObject([
-      { partner: { id: b.id }, perk: { id: perkB }, decision: false, reasons: ['SCORE_BELOW_THRESHOLD'] },
+      { partner: { id: b.id }, perk: { id: perkB }, decision: false, reasons: ['NOT_ELIGIBLE'] },
       { partner: { id: a.id }, perk: { id: perkA }, decision: true, reasons: [] },
     ]);
     const ofA = await gql<{ inquiries: { edges: { node: { partner: { id: string } } }[] } }>(
@@ -144,7 +144,7 @@ describe('audit of inquiries', () => {
   it('writes the inquiry in the decision transaction: same instant, and nothing when the check fails before deciding', async () => {
     const user = await newUser();
     users.push(user.id);
-    await setTrust([user.id], { value: 720, band: 'GOOD' });
+    await setTrust([user.id], { value: 720, band: 'VERY_GOOD' });
     const partner = await newPartner(unique('P'));
     partners.push(partner.id);
     const perkId = await newPerk(partner, {});

@@ -81,7 +81,7 @@ beforeAll(async () => {
   partner = await newPartner(unique('FederatedPartner'));
   otherPartner = await newPartner(unique('OtherPartner'));
   partners.push(partner.id, otherPartner.id);
-  perkIds = [await newPerk(partner, { minScore: 600 }, 'Perk A'), await newPerk(partner, {}, 'Perk B')];
+  perkIds = [await newPerk(partner, { minScore: 540 }, 'Perk A'), await newPerk(partner, {}, 'Perk B')];
   const response = await gql<{ _service: { sdl: string } }>('{ _service { sdl } }');
   sdl = response.data!._service.sdl;
 });

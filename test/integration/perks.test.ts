@@ -23,24 +23,33 @@ async function scoredUser(value: number, band: string, dims: Record<string, numb
 }
 
 describe('perks', () => {
-  it('refuses rules no score could satisfy, and lists valid perks publicly (anonymous may read)', async () => {
+  it('refuses rules off the threshold grid, and lists valid perks publicly (anonymous may read)', async () => {
     const partner = await newPartner(unique('P'));
     partners.push(partner.id);
     const refused = async (rule: Record<string, unknown>) =>
       codes(await gql(CREATE, { input: { name: 'x', rule } }, { apiKey: partner.apiKey }));
     expect(await refused({ minScore: 901 })).toEqual(['BAD_USER_INPUT']);
     expect(await refused({ minScore: 299 })).toEqual(['BAD_USER_INPUT']);
+    // Between band floors: a finer threshold is a finer question about the score (docs/privacy.md).
+    expect(await refused({ minScore: 650 })).toEqual(['BAD_USER_INPUT']);
+    expect(await refused({ minScore: 300 })).toEqual(['BAD_USER_INPUT']);
     expect(await refused({ minDimensions: [{ dimension: 'NETWORK', min: 1.01 }] })).toEqual([
       'BAD_USER_INPUT',
     ]);
+    expect(await refused({ minDimensions: [{ dimension: 'NETWORK', min: 0.3 }] })).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(await refused({ minDimensions: [{ dimension: 'NETWORK', min: 1 }] })).toEqual(['BAD_USER_INPUT']);
+    expect(await refused({ maxOpenDefaults: 3 })).toEqual(['BAD_USER_INPUT']);
+    expect(await refused({ minAccountAgeDays: 10 })).toEqual(['BAD_USER_INPUT']);
     expect(await refused({ minDimensions: [{ dimension: 'NETWORK', min: -0.1 }] })).toEqual([
       'BAD_USER_INPUT',
     ]);
     expect(
       await refused({
         minDimensions: [
-          { dimension: 'HISTORY', min: 0.2 },
-          { dimension: 'HISTORY', min: 0.3 },
+          { dimension: 'HISTORY', min: 0.25 },
+          { dimension: 'HISTORY', min: 0.5 },
         ],
       }),
     ).toEqual(['BAD_USER_INPUT']);
@@ -49,7 +58,7 @@ describe('perks', () => {
     const name = unique('Perk');
     const perkId = await newPerk(
       partner,
-      { minScore: 900, minDimensions: [{ dimension: 'NETWORK', min: 1 }] },
+      { minScore: 780, minDimensions: [{ dimension: 'NETWORK', min: 0.75 }] },
       name,
     );
     const catalogue = await gql<{
@@ -66,7 +75,7 @@ describe('perks', () => {
       },
     );
     expect(one.data).toEqual({
-      perk: { name, rule: { minScore: 900, minDimensions: [{ dimension: 'NETWORK', min: 1 }] } },
+      perk: { name, rule: { minScore: 780, minDimensions: [{ dimension: 'NETWORK', min: 0.75 }] } },
     });
     // Anonymous callers see the catalogue but not a partner's scopes.
     const scopes = await gql('query($id: ID!) { perk(id: $id) { partner { scopes } } }', { id: perkId });
@@ -102,33 +111,33 @@ describe('perks', () => {
   it('limits rule changes per perk per day (threshold probing); other edits stay free', async () => {
     const partner = await newPartner(unique('P'));
     partners.push(partner.id);
-    const perkId = await newPerk(partner, { minScore: 500 });
+    const perkId = await newPerk(partner, { minScore: 420 });
     const update = 'mutation($input: UpdatePerkInput!) { updatePerk(input: $input) { rule { minScore } } }';
-    for (const minScore of [510, 520, 530]) {
+    for (const minScore of [540, 660, 780]) {
       const ok = await gql(update, { input: { perkId, rule: { minScore } } }, { apiKey: partner.apiKey });
       expect(ok.data).toEqual({ updatePerk: { rule: { minScore } } });
     }
     const fourth = await gql(
       update,
-      { input: { perkId, rule: { minScore: 540 } } },
+      { input: { perkId, rule: { minScore: 420 } } },
       { apiKey: partner.apiKey },
     );
     expect(codes(fourth)).toEqual(['RATE_LIMITED']);
     expect(fourth.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(86_000);
     const renamed = await gql(update, { input: { perkId, name: 'new name' } }, { apiKey: partner.apiKey });
-    expect(renamed.data).toEqual({ updatePerk: { rule: { minScore: 530 } } });
+    expect(renamed.data).toEqual({ updatePerk: { rule: { minScore: 780 } } });
   });
 });
 
 describe('eligibility', () => {
-  it('decides with reason codes, never the score; the band only with SCORE_BAND consent', async () => {
+  it('decides yes or NOT_ELIGIBLE, never the score; the band only with SCORE_BAND consent', async () => {
     const partner = await newPartner(unique('P'));
     partners.push(partner.id);
-    const perkId = await newPerk(partner, { minScore: 650 });
+    const perkId = await newPerk(partner, { minScore: 660 });
     const [high, low, banded] = await Promise.all([
-      scoredUser(700, 'GOOD'),
-      scoredUser(649, 'FAIR'),
-      scoredUser(650, 'FAIR'),
+      scoredUser(700, 'VERY_GOOD'),
+      scoredUser(659, 'GOOD'),
+      scoredUser(660, 'VERY_GOOD'),
     ]);
     await consent(high.token, partner.id);
     await consent(low.token, partner.id);
@@ -153,11 +162,11 @@ describe('eligibility', () => {
     expect(JSON.stringify(yes)).not.toContain('700');
     expect(await check(low.id)).toMatchObject({
       eligible: false,
-      reasons: ['SCORE_BELOW_THRESHOLD'],
+      reasons: ['NOT_ELIGIBLE'],
       band: null,
     });
-    // 650 meets a minimum of 650.
-    expect(await check(banded.id)).toMatchObject({ eligible: true, reasons: [], band: 'FAIR' });
+    // 660 meets a minimum of 660.
+    expect(await check(banded.id)).toMatchObject({ eligible: true, reasons: [], band: 'VERY_GOOD' });
   });
 
   it('without consent (none, revoked, expired) the check is FORBIDDEN with NO_CONSENT, and the refusal is logged', async () => {
@@ -220,14 +229,14 @@ describe('eligibility', () => {
     });
   });
 
-  it('gives every reason that applies, and NO_SCORE to a consenting person without a score', async () => {
+  it('tells the partner NOT_ELIGIBLE and the person every unmet condition; NO_SCORE without a score', async () => {
     const partner = await newPartner(unique('P'));
     partners.push(partner.id);
     const perkId = await newPerk(partner, {
-      minScore: 700,
+      minScore: 780,
       minDimensions: [
-        { dimension: 'IDENTITY', min: 0.8 },
-        { dimension: 'NETWORK', min: 0.2 },
+        { dimension: 'IDENTITY', min: 0.75 },
+        { dimension: 'NETWORK', min: 0.25 },
       ],
       minIdentityAssurance: 'HIGH',
       maxOpenDefaults: 0,
@@ -249,7 +258,7 @@ describe('eligibility', () => {
       const e = await gql<{ recordEvent: { id: string } }>(
         event,
         { input: { userId: failing.id, kind: 'COMMITMENT_DEFAULTED' } },
-        { apiKey: partner.apiKey },
+        { token: admin },
       );
       defaults.push(e.data!.recordEvent.id);
     }
@@ -263,19 +272,25 @@ describe('eligibility', () => {
     // Set last: the trust engine refreshes the materialised score after each write above.
     await setTrust([failing.id], { value: 650, band: 'FAIR', identity: 0.5, network: 0.3 });
     const decision = await gql(CHECK, { perkId, userId: failing.id }, { apiKey: partner.apiKey });
-    expect(decision.data).toMatchObject({
-      eligibility: {
-        eligible: false,
-        reasons: [
-          'SCORE_BELOW_THRESHOLD',
-          'DIMENSION_BELOW_THRESHOLD:IDENTITY',
-          'IDENTITY_ASSURANCE_TOO_LOW',
-          'TOO_MANY_OPEN_DEFAULTS',
-          'ACCOUNT_TOO_NEW',
-          'OPEN_DISPUTE',
-        ],
-      },
+    expect(decision.data).toMatchObject({ eligibility: { eligible: false, reasons: ['NOT_ELIGIBLE'] } });
+    // The person sees which conditions were unmet; the partner may not.
+    const INQUIRIES = '{ inquiries(first: 1) { edges { node { reasons unmetConditions } } } }';
+    const mine = await gql<{
+      me: { inquiries: { edges: { node: { reasons: string[]; unmetConditions: string[] } }[] } };
+    }>(`{ me ${INQUIRIES} }`, {}, { token: failing.token });
+    expect(mine.data!.me.inquiries.edges[0]!.node).toEqual({
+      reasons: ['NOT_ELIGIBLE'],
+      unmetConditions: [
+        'SCORE_BELOW_THRESHOLD',
+        'DIMENSION_BELOW_THRESHOLD:IDENTITY',
+        'IDENTITY_ASSURANCE_TOO_LOW',
+        'TOO_MANY_OPEN_DEFAULTS',
+        'ACCOUNT_TOO_NEW',
+        'OPEN_DISPUTE',
+      ],
     });
+    const theirs = await gql(`query ${INQUIRIES}`, {}, { apiKey: partner.apiKey });
+    expect(codes(theirs)).toEqual(['FORBIDDEN']);
 
     const unscored = await newUser();
     users.push(unscored.id);
@@ -340,7 +355,7 @@ describe('eligibilities for many people', () => {
   it('decides 1,000 people in order with a constant number of queries, one inquiry each', async () => {
     const partner = await newPartner(unique('P'));
     partners.push(partner.id);
-    const perkId = await newPerk(partner, { minScore: 700 });
+    const perkId = await newPerk(partner, { minScore: 660 });
     // Person i: consent when i is even; score 600 + 50·(i mod 5) → eligible iff i even and i mod 5 ≥ 2.
     const prefix = unique('bulk');
     const ids = Array.from({ length: 1000 }, (_, i) => `${prefix}_${i}`);
@@ -373,7 +388,7 @@ describe('eligibilities for many people', () => {
     const expected = ids.map((userId, i) => ({
       userId,
       eligible: i % 2 === 0 && i % 5 >= 2,
-      reasons: i % 2 !== 0 ? ['NO_CONSENT'] : i % 5 >= 2 ? [] : ['SCORE_BELOW_THRESHOLD'],
+      reasons: i % 2 !== 0 ? ['NO_CONSENT'] : i % 5 >= 2 ? [] : ['NOT_ELIGIBLE'],
       band: null,
     }));
     expect(large.data!.eligibilities).toEqual(expected);
