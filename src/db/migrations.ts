@@ -34,6 +34,9 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT dispute_id IF NOT EXISTS FOR (d:Dispute) REQUIRE d.id IS UNIQUE',
   'CREATE INDEX dispute_status IF NOT EXISTS FOR (d:Dispute) ON (d.status, d.createdAt)',
   'CREATE CONSTRAINT identity_provider_name IF NOT EXISTS FOR (p:IdentityProvider) REQUIRE p.name IS UNIQUE',
+  // OpenID Connect link nonces, by the SHA-256 of the nonce (single use), and per person (at most a few each).
+  'CREATE CONSTRAINT identity_link_nonce_hash IF NOT EXISTS FOR (n:IdentityLinkNonce) REQUIRE n.hash IS UNIQUE',
+  'CREATE INDEX identity_link_nonce_user IF NOT EXISTS FOR (n:IdentityLinkNonce) ON (n.userId)',
 ];
 
 export async function migrate(driver: Driver, database?: string): Promise<number> {

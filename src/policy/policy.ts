@@ -96,6 +96,7 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
     resolveDispute: 'admin',
     deleteMe: 'person',
     configureIdentityProvider: 'admin',
+    startIdentityLink: 'person',
     linkVerifiedIdentity: 'person',
     setScoringConsent: 'person',
     recomputeTrust: 'admin',
@@ -165,6 +166,7 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
   Dispute: { '*': 'inherit' },
   IdentityProvider: { '*': 'inherit' },
   AcrAssurance: { '*': 'inherit' },
+  IdentityLinkNonce: { '*': 'inherit' },
 };
 
 /**
