@@ -44,7 +44,7 @@ export interface Config {
    */
   readonly jwtMaxLifetimeSeconds: number;
   readonly oidc: {
-    /** Oldest ID token (by `iat`) accepted for linking (CREDENCE_OIDC_MAX_TOKEN_AGE_SECONDS, default 600). */
+    /** Oldest ID token (by `iat`) accepted for linking (CREDENCE_ID_TOKEN_MAX_AGE_SECONDS, default 600). */
     readonly maxTokenAgeSeconds: number;
     /**
      * How long a linked identity counts when its provider sets no validity of its own
@@ -186,7 +186,7 @@ export function loadConfig(): Config {
     trustProxyHops: nonNegativeInt('CREDENCE_TRUST_PROXY', 0),
     jwtMaxLifetimeSeconds: int('CREDENCE_JWT_MAX_LIFETIME_SECONDS', 86_400),
     oidc: {
-      maxTokenAgeSeconds: int('CREDENCE_OIDC_MAX_TOKEN_AGE_SECONDS', 600),
+      maxTokenAgeSeconds: int('CREDENCE_ID_TOKEN_MAX_AGE_SECONDS', 600),
       identityValidityDays: int('CREDENCE_IDENTITY_VALIDITY_DAYS', 90),
     },
     corsOrigins: corsOrigins(production),

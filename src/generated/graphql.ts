@@ -286,7 +286,7 @@ export type IdentityEdge = {
 /** A single-use nonce for one sign-in at a provider whose ID token will be linked to the caller's account. */
 export type IdentityLinkNonce = {
   __typename?: 'IdentityLinkNonce';
-  /** The nonce is refused after this (CREDENCE_OIDC_MAX_TOKEN_AGE_SECONDS after it was issued). */
+  /** The nonce is refused after this (CREDENCE_ID_TOKEN_MAX_AGE_SECONDS after it was issued). */
   expiresAt: Scalars['DateTime']['output'];
   /** Send it in the provider's authentication request; the ID token carries it back. */
   nonce: Scalars['String']['output'];
@@ -294,7 +294,7 @@ export type IdentityLinkNonce = {
 
 /**
  * An OpenID Connect provider whose ID tokens Credence verifies (signature against its JWKS, iss, aud, exp, iat no
- * older than CREDENCE_OIDC_MAX_TOKEN_AGE_SECONDS, and a single-use nonce Credence issued).
+ * older than CREDENCE_ID_TOKEN_MAX_AGE_SECONDS, and a single-use nonce Credence issued).
  */
 export type IdentityProvider = {
   __typename?: 'IdentityProvider';
