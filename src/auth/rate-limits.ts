@@ -37,6 +37,29 @@ export function rateLimited(message: string, retryAfterSeconds: number) {
 }
 
 /**
+ * The budget key of an anonymous client address: an IPv4 address as it is; an IPv6 address by its /64 prefix,
+ * because one subscriber is routinely given a whole /64 (2^64 addresses) and could otherwise take a fresh budget
+ * per request. IPv4-mapped IPv6 (::ffff:a.b.c.d) counts as the IPv4 address.
+ */
+export function clientKey(address: string | undefined): string {
+  if (address === undefined) return 'unknown';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail] = address.split('%')[0]!.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+/**
  * Takes one request of the caller's budget, or throws RATE_LIMITED. Anonymous callers are counted by client
  * address (`address`: Express's req.ip, which honours CREDENCE_TRUST_PROXY).
  */
@@ -55,7 +78,7 @@ export function edgeLimiter(limits: Config['rateLimits'], store: LimiterStore = 
         : viewer.kind === 'user' || viewer.kind === 'admin'
           ? [people, viewer.userId]
           : // A socket always has a peer address; 'unknown' only guards a destroyed socket (one shared budget).
-            [anonymous, address ?? 'unknown'];
+            [anonymous, clientKey(address)];
     if (!limiter) return;
     try {
       await limiter.consume(key);
@@ -81,7 +104,11 @@ export const retryAfterPlugin: ApolloServerPlugin = {
         let retryAfter = 0;
         for (const error of errors ?? []) {
           const seconds = error.extensions?.retryAfterSeconds;
-          if (error.extensions?.code === 'RATE_LIMITED' && typeof seconds === 'number' && seconds > retryAfter)
+          if (
+            error.extensions?.code === 'RATE_LIMITED' &&
+            typeof seconds === 'number' &&
+            seconds > retryAfter
+          )
             retryAfter = Math.ceil(seconds);
         }
         if (retryAfter === 0) return;

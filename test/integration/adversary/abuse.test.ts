@@ -149,6 +149,17 @@ describe('anonymous callers are rate-limited per client address', () => {
     expectLimited(await post(behindProxy.url, query, {}, client(1)));
     expect((await post(behindProxy.url, query, {}, client(2))).body.errors).toBeUndefined();
   });
+
+  it('rotating addresses within one IPv6 /64 buys no fresh budget', async () => {
+    const v6 = (host: string) => ({ 'x-forwarded-for': `2001:db8:77:1::${host}` });
+    for (let i = 0; i < ANONYMOUS_PER_MINUTE; i++)
+      expect((await post(behindProxy.url, query, {}, v6(`${i + 1}`))).body.errors).toBeUndefined();
+    expectLimited(await post(behindProxy.url, query, {}, v6('beef')));
+    // The next /64 is another subscriber.
+    expect(
+      (await post(behindProxy.url, query, {}, { 'x-forwarded-for': '2001:db8:77:2::1' })).body.errors,
+    ).toBeUndefined();
+  });
 });
 
 describe('every RATE_LIMITED error gets Retry-After from its retryAfterSeconds', () => {
