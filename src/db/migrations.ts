@@ -37,6 +37,7 @@ export const MIGRATIONS: readonly string[] = [
   // OpenID Connect link nonces, by the SHA-256 of the nonce (single use), and per person (at most a few each).
   'CREATE CONSTRAINT identity_link_nonce_hash IF NOT EXISTS FOR (n:IdentityLinkNonce) REQUIRE n.hash IS UNIQUE',
   'CREATE INDEX identity_link_nonce_user IF NOT EXISTS FOR (n:IdentityLinkNonce) ON (n.userId)',
+  'CREATE INDEX identity_link_nonce_expiry IF NOT EXISTS FOR (n:IdentityLinkNonce) ON (n.expiresAt)',
 ];
 
 export async function migrate(driver: Driver, database?: string): Promise<number> {

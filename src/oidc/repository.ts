@@ -42,16 +42,18 @@ export async function saveProvider(tx: Tx, provider: ProviderRow): Promise<Provi
 }
 
 /**
- * Stores the hash of a new link nonce for this person and provider, dropping their expired ones and all but the
- * newest `keep - 1` outstanding, so a person holds at most `keep`.
+ * Stores the hash of a new link nonce for this person and provider, dropping expired nonces and all but this
+ * person's newest `keep - 1` outstanding, so a person holds at most `keep`.
  */
 export async function saveLinkNonce(
   tx: Tx,
   input: { hash: string; userId: string; provider: string; expiresAt: string; keep: number },
 ): Promise<void> {
+  // Expired nonces of anyone (a bounded batch each time, so people who never come back leave nothing behind).
   await tx.run(
-    'MATCH (old:IdentityLinkNonce {userId: $userId}) WHERE old.expiresAt <= datetime() DETACH DELETE old',
-    input,
+    `MATCH (old:IdentityLinkNonce) WHERE old.expiresAt <= datetime()
+     WITH old LIMIT 100
+     DETACH DELETE old`,
   );
   await tx.run(
     `MATCH (old:IdentityLinkNonce {userId: $userId})

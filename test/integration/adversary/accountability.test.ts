@@ -447,6 +447,15 @@ describe('OpenID Connect linking: nonce, token age, identity expiry', () => {
       nonce: issued.nonce,
     });
     expect(reasonOf(expired)).toBe('NONCE_NOT_ISSUED');
+    // Expired nonces do not accumulate: anyone's next start sweeps them.
+    const other = await newUser();
+    users.push(other.id);
+    await start(other.token);
+    expect(
+      await cypher('MATCH (n:IdentityLinkNonce {userId: $u}) RETURN n.provider AS provider', {
+        u: person.id,
+      }),
+    ).toEqual([]);
     const forShort = await start(person.token, shortProvider);
     const crossed = await link(person.token, {
       idToken: await idToken({ sub: unique('s'), nonce: forShort.nonce }),
