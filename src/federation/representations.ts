@@ -4,7 +4,14 @@
  * or a hand-written call deserves a BAD_USER_INPUT that says which representation is wrong and why.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { isObjectType, Kind, visit, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  isObjectType,
+  Kind,
+  visit,
+  type DocumentNode,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
 import { badInput, credenceError } from '../errors.js';
 
 /**

@@ -46,7 +46,11 @@ export async function linkSubject(
     if (linked.kind === 'linked') {
       await afterWrite(tx, { kind: 'own-evidence', userId: linked.identity.userId });
       if (auditActorId !== null)
-        await audit(tx, { actorId: auditActorId, action: 'IDENTITY_LINKED', targetId: linked.identity.userId });
+        await audit(tx, {
+          actorId: auditActorId,
+          action: 'IDENTITY_LINKED',
+          targetId: linked.identity.userId,
+        });
     }
     return linked;
   });

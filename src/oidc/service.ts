@@ -9,7 +9,12 @@ import { linkSubject, validUntil } from '../identities/service.js';
 import { audit } from '../partners/repository.js';
 import { userExists } from '../users/repository.js';
 import { text } from '../validation.js';
-import { IDENTITY_VALIDITY_DAYS_MAX, LINK_NONCES_PER_PERSON, PROVIDER_NAME, type ProviderRow } from './model.js';
+import {
+  IDENTITY_VALIDITY_DAYS_MAX,
+  LINK_NONCES_PER_PERSON,
+  PROVIDER_NAME,
+  type ProviderRow,
+} from './model.js';
 import * as repository from './repository.js';
 
 /** Asymmetric algorithms only: an ID token signed with a shared secret proves nothing about the provider. */

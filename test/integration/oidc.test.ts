@@ -174,11 +174,13 @@ describe('linkVerifiedIdentity (OpenID Connect)', () => {
     const sub = unique('s');
     const nonce = await nonceFor(first.token);
     const token = await idToken({ sub, nonce });
-    expect((await gql(LINK, { input: { provider, idToken: token, nonce } }, { token: first.token })).data).toBeTruthy();
+    expect(
+      (await gql(LINK, { input: { provider, idToken: token, nonce } }, { token: first.token })).data,
+    ).toBeTruthy();
     // Re-presenting the same token is a replay: its nonce is spent.
-    expect(reason(await gql(LINK, { input: { provider, idToken: token, nonce } }, { token: first.token }))).toBe(
-      'NONCE_NOT_ISSUED',
-    );
+    expect(
+      reason(await gql(LINK, { input: { provider, idToken: token, nonce } }, { token: first.token })),
+    ).toBe('NONCE_NOT_ISSUED');
     // A new sign-in of the same identity for the same account refreshes the link.
     const again = await nonceFor(first.token);
     expect(
@@ -203,6 +205,8 @@ describe('linkVerifiedIdentity (OpenID Connect)', () => {
     expect(
       codes(await gql(LINK, { input: { provider: 'nope', idToken: token, nonce } }, { token: second.token })),
     ).toEqual(['NOT_FOUND']);
-    expect(codes(await gql(LINK, { input: { provider, idToken: token, nonce } }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await gql(LINK, { input: { provider, idToken: token, nonce } }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
   });
 });
