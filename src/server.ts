@@ -187,7 +187,15 @@ export async function startGateway(options: {
     expressMiddleware(server, {
       context: async ({ req }): Promise<Context> => {
         const db = new Db(driver, config.neo4j.database);
-        const viewer = await viewerOf(req, verifyBearer, db, config.partnerKeyCacheMs);
+        let viewer: Viewer;
+        try {
+          viewer = await viewerOf(req, verifyBearer, db, config.partnerKeyCacheMs);
+        } catch (refusal) {
+          // A caller whose token or key is refused is anonymous: its attempts (each may cost a key lookup)
+          // count against its address's budget, so guessing keys or replaying bad tokens is rate-limited too.
+          await takeRequest(ANONYMOUS, req.ip);
+          throw refusal;
+        }
         await takeRequest(viewer, req.ip);
         return { viewer, db, loaders: createLoaders(db), config };
       },

@@ -150,6 +150,16 @@ describe('anonymous callers are rate-limited per client address', () => {
     expect((await post(behindProxy.url, query, {}, client(2))).body.errors).toBeUndefined();
   });
 
+  it('refused credentials count as anonymous: guessing API keys or sending bad tokens is limited too', async () => {
+    const client = { 'x-forwarded-for': '198.51.100.77' };
+    for (let i = 0; i < ANONYMOUS_PER_MINUTE; i++) {
+      const guess = await post(behindProxy.url, query, {}, { ...client, 'x-api-key': `guess-${i}` });
+      expect(guess.body.errors!.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    }
+    expectLimited(await post(behindProxy.url, query, {}, { ...client, authorization: 'Bearer not.a.jwt' }));
+    expectLimited(await post(behindProxy.url, query, {}, { ...client, 'x-api-key': 'guess-again' }));
+  });
+
   it('rotating addresses within one IPv6 /64 buys no fresh budget', async () => {
     const v6 = (host: string) => ({ 'x-forwarded-for': `2001:db8:77:1::${host}` });
     for (let i = 0; i < ANONYMOUS_PER_MINUTE; i++)
