@@ -109,6 +109,9 @@ const childEnv = {
   // The benchmark drives one admin token at thousands of requests per second: edge rate limits off (0).
   RATE_LIMIT_USER_PER_MINUTE: '0',
   RATE_LIMIT_PARTNER_PER_MINUTE: '0',
+  // Every request comes from loopback: a request that is anonymous or whose credentials are refused would share
+  // one address's budget.
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
   // The probing limit (checks of one person by one partner per day, src/perks/limits.ts) would turn most of (a)
   // into RATE_LIMITED refusals after 20 checks per sampled person: raised so that every check is a real one.
   CREDENCE_CHECKS_PER_PERSON_PER_DAY: '1000000000',

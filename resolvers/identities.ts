@@ -6,8 +6,8 @@ import { recordVerifiedIdentity, removeIdentity } from '../src/identities/servic
 
 export const identitiesResolvers: Resolvers = {
   Mutation: {
-    linkIdentity: (_, { input }, { db, config }) => recordVerifiedIdentity(db, config, input),
-    unlinkIdentity: (_, { id }, { db }) => removeIdentity(db, id),
+    linkIdentity: (_, { input }, { db, config, viewer }) => recordVerifiedIdentity(db, config, viewer, input),
+    unlinkIdentity: (_, { id }, { db, viewer }) => removeIdentity(db, viewer, id),
   },
   User: {
     identities: (user, { first, after }, { loaders }) =>

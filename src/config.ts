@@ -23,8 +23,46 @@ export interface Config {
    * checked. Null when CREDENCE_JWKS_URL is not set (HS256 only).
    */
   readonly jwks: { readonly url: string; readonly issuer: string; readonly audience: string } | null;
-  /** Requests per minute per signed-in person and per partner API key; 0 turns that limit off. */
-  readonly rateLimits: { readonly userPerMinute: number; readonly partnerPerMinute: number };
+  /**
+   * Requests per minute per signed-in person, per partner API key and per anonymous client address (counted in
+   * this process: an edge limit, not a durable one); 0 turns that limit off.
+   */
+  readonly rateLimits: {
+    readonly userPerMinute: number;
+    readonly partnerPerMinute: number;
+    readonly anonymousPerMinute: number;
+  };
+  /**
+   * Express's `trust proxy` hop count (CREDENCE_TRUST_PROXY, default 0): how many proxies in front of the gateway
+   * may set X-Forwarded-For. With 0 the client address is the socket's peer; behind a load balancer set 1, or
+   * every anonymous caller shares the balancer's address and its budget.
+   */
+  readonly trustProxyHops: number;
+  /**
+   * Longest a bearer token may live (CREDENCE_JWT_MAX_LIFETIME_SECONDS, default 86400 = 24 h): `exp` is required
+   * and may lie at most this far after `iat` and after now.
+   */
+  readonly jwtMaxLifetimeSeconds: number;
+  readonly oidc: {
+    /** Oldest ID token (by `iat`) accepted for linking (CREDENCE_ID_TOKEN_MAX_AGE_SECONDS, default 600). */
+    readonly maxTokenAgeSeconds: number;
+    /**
+     * How long a linked identity counts when its provider sets no validity of its own
+     * (CREDENCE_IDENTITY_VALIDITY_DAYS, default 90, as Gitcoin Passport's stamps).
+     */
+    readonly identityValidityDays: number;
+  };
+  /**
+   * Which cross-origin browser pages may call the API (CREDENCE_CORS_ORIGINS, comma-separated origins, or `*`).
+   * Unset: none in production; any origin outside it (Apollo Sandbox). Empty list = no CORS headers.
+   */
+  readonly corsOrigins: readonly string[] | '*';
+  /**
+   * Federated (ftv1) traces: sent only to a router that sends this secret in `x-credence-trace-secret`
+   * (CREDENCE_TRACE_SECRET, at least 32 bytes in production). Unset: no traces in production; outside it any
+   * caller asking with `apollo-federation-include-trace: ftv1` gets them.
+   */
+  readonly traceSecret: string | null;
   readonly identityHashSecret: string;
   /** How often graphs with stale NETWORK trust are recomputed in full (0 turns the schedule off). */
   readonly trustRefreshMs: number;
@@ -82,12 +120,43 @@ function jwks(): Config['jwks'] {
   return { url, issuer, audience };
 }
 
+/** Shortest secret production accepts: 256 bits, the HMAC-SHA256 key size (RFC 7518 §3.2 asks no less). */
+export const MIN_SECRET_BYTES = 32;
+
+function strongEnough(name: string, value: string, production: boolean): string {
+  if (production && Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES)
+    throw new Error(`${name} must be at least ${MIN_SECRET_BYTES} bytes when NODE_ENV=production`);
+  return value;
+}
+
 function secret(name: string, production: boolean): string {
   const value = process.env[name];
-  if (value) return value;
+  if (value) return strongEnough(name, value, production);
   // A development default keeps `npm start` a single command; production refuses to run without real secrets.
   if (production) throw new Error(`${name} must be set when NODE_ENV=production`);
   return DEV_SECRET;
+}
+
+function corsOrigins(production: boolean): Config['corsOrigins'] {
+  const raw = process.env.CREDENCE_CORS_ORIGINS;
+  if (raw === undefined) return production ? [] : '*';
+  if (raw.trim() === '*') return '*';
+  const origins = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new Error(`CREDENCE_CORS_ORIGINS must list origins like https://app.example, got "${origin}"`);
+    }
+    // An origin is scheme://host[:port]: a path or a trailing slash would never match a browser's Origin header.
+    if (parsed.origin !== origin)
+      throw new Error(`CREDENCE_CORS_ORIGINS must list origins like https://app.example, got "${origin}"`);
+  }
+  return origins;
 }
 
 export function loadConfig(): Config {
@@ -112,7 +181,18 @@ export function loadConfig(): Config {
     rateLimits: {
       userPerMinute: nonNegativeInt('RATE_LIMIT_USER_PER_MINUTE', 600),
       partnerPerMinute: nonNegativeInt('RATE_LIMIT_PARTNER_PER_MINUTE', 3000),
+      anonymousPerMinute: nonNegativeInt('RATE_LIMIT_ANONYMOUS_PER_MINUTE', 300),
     },
+    trustProxyHops: nonNegativeInt('CREDENCE_TRUST_PROXY', 0),
+    jwtMaxLifetimeSeconds: int('CREDENCE_JWT_MAX_LIFETIME_SECONDS', 86_400),
+    oidc: {
+      maxTokenAgeSeconds: int('CREDENCE_ID_TOKEN_MAX_AGE_SECONDS', 600),
+      identityValidityDays: int('CREDENCE_IDENTITY_VALIDITY_DAYS', 90),
+    },
+    corsOrigins: corsOrigins(production),
+    traceSecret: process.env.CREDENCE_TRACE_SECRET
+      ? strongEnough('CREDENCE_TRACE_SECRET', process.env.CREDENCE_TRACE_SECRET, production)
+      : null,
     trustRefreshMs: process.env.TRUST_REFRESH_SECONDS === '0' ? 0 : int('TRUST_REFRESH_SECONDS', 300) * 1000,
     partnerKeyCacheMs: nonNegativeInt('PARTNER_KEY_CACHE_MS', 1000),
     debugQueryCount: process.env.CREDENCE_DEBUG_QUERIES

@@ -8,7 +8,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
@@ -16,12 +15,14 @@ import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { ANONYMOUS, type Viewer } from './auth/viewer.js';
-import { edgeLimiter, memoryStore, type LimiterStore } from './auth/rate-limits.js';
+import { edgeLimiter, memoryStore, retryAfterPlugin, type LimiterStore } from './auth/rate-limits.js';
 import { bearerVerifier, type BearerVerifier } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import { Db } from './db/driver.js';
 import { compiledExecution } from './execution.js';
+import { representationLimitPlugin } from './federation/representations.js';
+import { tracePlugin } from './federation/traces.js';
 import { unauthenticated } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { partnerViewer } from './partners/service.js';
@@ -122,6 +123,8 @@ export async function startGateway(options: {
   const verifyBearer = bearerVerifier(config);
   const takeRequest = edgeLimiter(config.rateLimits, options.limiterStore ?? memoryStore);
   const app = express();
+  // req.ip: the socket's peer, or with N trusted proxy hops the address they forwarded (anonymous rate limit).
+  app.set('trust proxy', config.trustProxyHops);
   const httpServer = createServer(app);
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
@@ -148,11 +151,14 @@ export async function startGateway(options: {
       // graphql-armor's typings resolve @apollo/server's CommonJS declarations; the plugins are the same objects.
       ...((protection.plugins ?? []) as unknown as ApolloServerPlugin<Context>[]),
       ...(config.debugQueryCount ? [queryCountPlugin] : []),
+      representationLimitPlugin,
+      retryAfterPlugin,
       // Credence's answers are per person and never cacheable by a CDN; Apollo's default cache-control plugin
       // would still run a hook for every resolved field (a tenth of the CPU of a page of 100 users).
       ApolloServerPluginCacheControlDisabled(),
-      // ftv1 traces go to a router only when it asks for them (apollo-federation-include-trace: ftv1).
-      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+      // ftv1 traces go to a router only when it asks for them (apollo-federation-include-trace: ftv1) and, with
+      // CREDENCE_TRACE_SECRET set, proves itself; production without that secret sends none.
+      tracePlugin(config),
       ...(config.production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
     ],
   });
@@ -175,13 +181,22 @@ export async function startGateway(options: {
 
   app.use(
     '/graphql',
-    cors(),
+    // Production serves no cross-origin browser page unless CREDENCE_CORS_ORIGINS names it.
+    cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins] }),
     express.json({ limit: '2mb' }),
     expressMiddleware(server, {
       context: async ({ req }): Promise<Context> => {
         const db = new Db(driver, config.neo4j.database);
-        const viewer = await viewerOf(req, verifyBearer, db, config.partnerKeyCacheMs);
-        await takeRequest(viewer);
+        let viewer: Viewer;
+        try {
+          viewer = await viewerOf(req, verifyBearer, db, config.partnerKeyCacheMs);
+        } catch (refusal) {
+          // A caller whose token or key is refused is anonymous: its attempts (each may cost a key lookup)
+          // count against its address's budget, so guessing keys or replaying bad tokens is rate-limited too.
+          await takeRequest(ANONYMOUS, req.ip);
+          throw refusal;
+        }
+        await takeRequest(viewer, req.ip);
         return { viewer, db, loaders: createLoaders(db), config };
       },
     }),

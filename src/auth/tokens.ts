@@ -10,6 +10,24 @@ const ALGORITHM = 'HS256';
 const ISSUER_ALGORITHMS = ['RS256', 'ES256'];
 const encoder = new TextEncoder();
 
+/** Leeway for clocks that disagree a little (seconds) when bounding a token's lifetime. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+/**
+ * A token must expire (`exp`, required by jwtVerify) and may live at most `maxLifetimeSeconds`: from its `iat`
+ * when it has one, and from now in any case, so a stolen token is useful for a bounded time whatever its issuer
+ * wrote.
+ */
+function checkLifetime(payload: JWTPayload, maxLifetimeSeconds: number): void {
+  const exp = payload.exp!;
+  const now = Math.floor(Date.now() / 1000);
+  const tooLong =
+    exp - now > maxLifetimeSeconds + CLOCK_TOLERANCE_SECONDS ||
+    (typeof payload.iat === 'number' && exp - payload.iat > maxLifetimeSeconds);
+  if (tooLong)
+    throw unauthenticated(`The token lives longer than the ${maxLifetimeSeconds} s this gateway accepts`);
+}
+
 /** Says who the caller is from a verified token's claims: `sub` (the user id) and `role` (user or admin). */
 function viewerOfClaims(payload: JWTPayload): Viewer {
   if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 128) {
@@ -38,8 +56,14 @@ export type BearerVerifier = (token: string) => Promise<Viewer>;
  * refetched when a token names an unknown key) with `iss` and `aud` checked. One verifier per gateway, so the
  * key set is shared by every request.
  */
-export function bearerVerifier(config: Pick<Config, 'jwtSecret' | 'jwks'>): BearerVerifier {
+export function bearerVerifier(
+  config: Pick<Config, 'jwtSecret' | 'jwks' | 'jwtMaxLifetimeSeconds'>,
+): BearerVerifier {
   const secret = encoder.encode(config.jwtSecret);
+  const verified = (payload: JWTPayload) => {
+    checkLifetime(payload, config.jwtMaxLifetimeSeconds);
+    return viewerOfClaims(payload);
+  };
   const issuer = config.jwks
     ? {
         keys: createRemoteJWKSet(new URL(config.jwks.url), { timeoutDuration: 5_000 }),
@@ -47,6 +71,7 @@ export function bearerVerifier(config: Pick<Config, 'jwtSecret' | 'jwks'>): Bear
           algorithms: ISSUER_ALGORITHMS,
           issuer: config.jwks.issuer,
           audience: config.jwks.audience,
+          requiredClaims: ['exp'],
         },
       }
     : null;
@@ -55,11 +80,13 @@ export function bearerVerifier(config: Pick<Config, 'jwtSecret' | 'jwks'>): Bear
     try {
       const alg = algorithmOf(token);
       if (alg === ALGORITHM)
-        return viewerOfClaims((await jwtVerify(token, secret, { algorithms: [ALGORITHM] })).payload);
+        return verified(
+          (await jwtVerify(token, secret, { algorithms: [ALGORITHM], requiredClaims: ['exp'] })).payload,
+        );
       if (!issuer || !alg || !ISSUER_ALGORITHMS.includes(alg))
         throw unauthenticated('The token is signed with an algorithm this gateway does not accept');
       remote = true;
-      return viewerOfClaims((await jwtVerify(token, issuer.keys, issuer.options)).payload);
+      return verified((await jwtVerify(token, issuer.keys, issuer.options)).payload);
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('The token has expired');
       // The issuer's key set could not be fetched or read: not the caller's fault, so not UNAUTHENTICATED.
@@ -73,7 +100,11 @@ export function bearerVerifier(config: Pick<Config, 'jwtSecret' | 'jwks'>): Bear
           http: { status: 503 },
         });
       if (error instanceof errors.JWTClaimValidationFailed)
-        throw unauthenticated(`The token's ${error.claim} claim is not accepted`);
+        throw unauthenticated(
+          error.reason === 'missing'
+            ? `The token has no ${error.claim} claim`
+            : `The token's ${error.claim} claim is not accepted`,
+        );
       if (error instanceof errors.JOSEError) throw unauthenticated('The token is not valid');
       throw error;
     }

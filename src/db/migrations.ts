@@ -34,6 +34,10 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT dispute_id IF NOT EXISTS FOR (d:Dispute) REQUIRE d.id IS UNIQUE',
   'CREATE INDEX dispute_status IF NOT EXISTS FOR (d:Dispute) ON (d.status, d.createdAt)',
   'CREATE CONSTRAINT identity_provider_name IF NOT EXISTS FOR (p:IdentityProvider) REQUIRE p.name IS UNIQUE',
+  // OpenID Connect link nonces, by the SHA-256 of the nonce (single use), and per person (at most a few each).
+  'CREATE CONSTRAINT identity_link_nonce_hash IF NOT EXISTS FOR (n:IdentityLinkNonce) REQUIRE n.hash IS UNIQUE',
+  'CREATE INDEX identity_link_nonce_user IF NOT EXISTS FOR (n:IdentityLinkNonce) ON (n.userId)',
+  'CREATE INDEX identity_link_nonce_expiry IF NOT EXISTS FOR (n:IdentityLinkNonce) ON (n.expiresAt)',
   // Contract 2026-12 (docs/privacy.md): rule thresholds on a coarse grid. An active perk stored with a threshold
   // off the grid would let its partner ask finer questions than anyone can now: it is archived (the partner
   // creates it again on the grid), marked with why.

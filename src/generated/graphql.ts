@@ -64,6 +64,8 @@ export type ConfigureIdentityProviderInput = {
   acrAssurance?: InputMaybe<Array<AcrAssuranceInput>>;
   assurance: IdentityAssurance;
   audience: Scalars['String']['input'];
+  /** 1–3650 days an identity linked through this provider counts; omitted or null: Credence's default. */
+  identityValidityDays?: InputMaybe<Scalars['Int']['input']>;
   issuer: Scalars['String']['input'];
   /** http(s) URL of the provider's JWKS. */
   jwksUri: Scalars['String']['input'];
@@ -303,13 +305,30 @@ export type IdentityEdge = {
   node: Identity;
 };
 
-/** An OpenID Connect provider whose ID tokens Credence verifies (signature against its JWKS, iss, aud, exp, nonce). */
+/** A single-use nonce for one sign-in at a provider whose ID token will be linked to the caller's account. */
+export type IdentityLinkNonce = {
+  __typename?: 'IdentityLinkNonce';
+  /** The nonce is refused after this (CREDENCE_ID_TOKEN_MAX_AGE_SECONDS after it was issued). */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Send it in the provider's authentication request; the ID token carries it back. */
+  nonce: Scalars['String']['output'];
+};
+
+/**
+ * An OpenID Connect provider whose ID tokens Credence verifies (signature against its JWKS, iss, aud, exp, iat no
+ * older than CREDENCE_ID_TOKEN_MAX_AGE_SECONDS, and a single-use nonce Credence issued).
+ */
 export type IdentityProvider = {
   __typename?: 'IdentityProvider';
   acrAssurance: Array<AcrAssurance>;
   /** The assurance of an identity from this provider when its token carries no mapped acr. */
   assurance: IdentityAssurance;
   audience: Scalars['String']['output'];
+  /**
+   * How many days an identity linked through this provider counts before it expires and must be linked again;
+   * null: Credence's default (CREDENCE_IDENTITY_VALIDITY_DAYS, 90 unless configured).
+   */
+  identityValidityDays?: Maybe<Scalars['Int']['output']>;
   issuer: Scalars['String']['output'];
   jwksUri: Scalars['String']['output'];
   /** The provider name identities are recorded under. */
@@ -360,8 +379,11 @@ export type LinkIdentityInput = {
 export type LinkVerifiedIdentityInput = {
   /** The OpenID Connect ID token the provider issued to the caller. */
   idToken: Scalars['String']['input'];
-  /** When given, the token's nonce claim must equal it. */
-  nonce?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The nonce `startIdentityLink` issued to the caller for this provider: the token's nonce claim must equal it.
+   * Each nonce links once, and only before its expiresAt.
+   */
+  nonce: Scalars['String']['input'];
   /** A configured provider's name. */
   provider: Scalars['String']['input'];
 };
@@ -380,8 +402,9 @@ export type Mutation = {
   grantConsent: Consent;
   linkIdentity: Identity;
   /**
-   * The caller links an identity by presenting an ID token of a configured provider. Only the keyed hash of the
-   * token's subject is stored; an identity already linked to another account is a CONFLICT.
+   * The caller links an identity by presenting an ID token of a configured provider, issued with the nonce
+   * `startIdentityLink` gave them. Only the keyed hash of the token's subject is stored; the identity expires
+   * after the provider's identityValidityDays; an identity already linked to another account is a CONFLICT.
    */
   linkVerifiedIdentity: Identity;
   rate: Rating;
@@ -400,6 +423,11 @@ export type Mutation = {
   setAnchor: User;
   /** Opt in to (or out of) scoring. Opting out removes the materialised score at once. */
   setScoringConsent: User;
+  /**
+   * The caller asks for a nonce before signing in at a configured provider (step 1 of linking; at most 5 are
+   * outstanding per person, older ones are dropped).
+   */
+  startIdentityLink: IdentityLinkNonce;
   unlinkIdentity: Scalars['Boolean']['output'];
   updatePerk: Perk;
   updateProfile: User;
@@ -509,6 +537,11 @@ export type MutationSetAnchorArgs = {
 
 export type MutationSetScoringConsentArgs = {
   enabled: Scalars['Boolean']['input'];
+};
+
+
+export type MutationStartIdentityLinkArgs = {
+  provider: Scalars['String']['input'];
 };
 
 
@@ -1282,6 +1315,7 @@ export type ResolversTypes = ResolversObject<{
   IdentityAssurance: IdentityAssurance;
   IdentityConnection: ResolverTypeWrapper<Omit<IdentityConnection, 'edges'> & { edges: Array<ResolversTypes['IdentityEdge']> }>;
   IdentityEdge: ResolverTypeWrapper<Omit<IdentityEdge, 'node'> & { node: ResolversTypes['Identity'] }>;
+  IdentityLinkNonce: ResolverTypeWrapper<IdentityLinkNonce>;
   IdentityProvider: ResolverTypeWrapper<ProviderRow>;
   Inquiry: ResolverTypeWrapper<InquiryRow>;
   InquiryConnection: ResolverTypeWrapper<Omit<InquiryConnection, 'edges'> & { edges: Array<ResolversTypes['InquiryEdge']> }>;
@@ -1371,6 +1405,7 @@ export type ResolversParentTypes = ResolversObject<{
   Identity: IdentityRow;
   IdentityConnection: Omit<IdentityConnection, 'edges'> & { edges: Array<ResolversParentTypes['IdentityEdge']> };
   IdentityEdge: Omit<IdentityEdge, 'node'> & { node: ResolversParentTypes['Identity'] };
+  IdentityLinkNonce: IdentityLinkNonce;
   IdentityProvider: ProviderRow;
   Inquiry: InquiryRow;
   InquiryConnection: Omit<InquiryConnection, 'edges'> & { edges: Array<ResolversParentTypes['InquiryEdge']> };
@@ -1544,10 +1579,16 @@ export type IdentityEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Identity'], ParentType, ContextType>;
 }>;
 
+export type IdentityLinkNonceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IdentityLinkNonce'] = ResolversParentTypes['IdentityLinkNonce']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  nonce?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type IdentityProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IdentityProvider'] = ResolversParentTypes['IdentityProvider']> = ResolversObject<{
   acrAssurance?: Resolver<Array<ResolversTypes['AcrAssurance']>, ParentType, ContextType>;
   assurance?: Resolver<ResolversTypes['IdentityAssurance'], ParentType, ContextType>;
   audience?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  identityValidityDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   jwksUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1598,6 +1639,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   rotatePartnerKey?: Resolver<ResolversTypes['RotatePartnerKeyPayload'], ParentType, ContextType, RequireFields<MutationRotatePartnerKeyArgs, 'partnerId'>>;
   setAnchor?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetAnchorArgs, 'anchor' | 'userId'>>;
   setScoringConsent?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetScoringConsentArgs, 'enabled'>>;
+  startIdentityLink?: Resolver<ResolversTypes['IdentityLinkNonce'], ParentType, ContextType, RequireFields<MutationStartIdentityLinkArgs, 'provider'>>;
   unlinkIdentity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkIdentityArgs, 'id'>>;
   updatePerk?: Resolver<ResolversTypes['Perk'], ParentType, ContextType, RequireFields<MutationUpdatePerkArgs, 'input'>>;
   updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
@@ -1854,6 +1896,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Identity?: IdentityResolvers<ContextType>;
   IdentityConnection?: IdentityConnectionResolvers<ContextType>;
   IdentityEdge?: IdentityEdgeResolvers<ContextType>;
+  IdentityLinkNonce?: IdentityLinkNonceResolvers<ContextType>;
   IdentityProvider?: IdentityProviderResolvers<ContextType>;
   Inquiry?: InquiryResolvers<ContextType>;
   InquiryConnection?: InquiryConnectionResolvers<ContextType>;

@@ -99,6 +99,7 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
     resolveDispute: 'admin',
     deleteMe: 'person',
     configureIdentityProvider: 'admin',
+    startIdentityLink: 'person',
     linkVerifiedIdentity: 'person',
     setScoringConsent: 'person',
     recomputeTrust: 'admin',
@@ -168,6 +169,7 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
   Dispute: { '*': 'inherit' },
   IdentityProvider: { '*': 'inherit' },
   AcrAssurance: { '*': 'inherit' },
+  IdentityLinkNonce: { '*': 'inherit' },
 };
 
 /**

@@ -6,11 +6,12 @@ import { attachPrefetched, USER_LISTS, type Loaders, type UserList } from '../lo
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { text } from '../validation.js';
 import { DISPLAY_NAME_MAX, HANDLE_PATTERN, type UserRow } from './model.js';
+import { audit } from '../partners/repository.js';
 import { createUser, updateDisplayName, userExists, usersPage } from './repository.js';
 
 /**
- * Opens an account. An admin may open any; a token whose subject has no account yet opens its own, and the
- * account's id is that subject.
+ * Opens an account. An admin may open any (audited); a token whose subject has no account yet opens its own,
+ * and the account's id is that subject.
  */
 export async function registerUser(
   db: Db,
@@ -29,6 +30,8 @@ export async function registerUser(
     }
     const user = await createUser(tx, { id, handle: input.handle, displayName });
     if (!user) throw conflict(`The handle "${input.handle}" is taken`);
+    if (viewer.kind === 'admin')
+      await audit(tx, { actorId: viewer.userId, action: 'USER_REGISTERED', targetId: user.id });
     return user;
   });
 }
@@ -43,9 +46,14 @@ export async function updateProfile(
   if (!userId) throw forbidden('SIGN_IN_REQUIRED');
   if (userId !== self && viewer.kind !== 'admin') throw forbidden('OWNER_ONLY');
   const displayName = text('displayName', input.displayName, DISPLAY_NAME_MAX);
-  const user = await db.writeTx((tx) => updateDisplayName(tx, userId, displayName));
-  if (!user) throw notFound('User');
-  return user;
+  // An admin changing someone else's profile is audited in the same transaction; a person's own edit is not.
+  return db.writeTx(async (tx) => {
+    const user = await updateDisplayName(tx, userId, displayName);
+    if (!user) throw notFound('User');
+    if (userId !== self && viewer.kind === 'admin')
+      await audit(tx, { actorId: viewer.userId, action: 'USER_PROFILE_UPDATED', targetId: userId });
+    return user;
+  });
 }
 
 /**

@@ -12,6 +12,7 @@ describe('identities', () => {
     const user = await newUser();
     made.push(user.id);
     const subject = unique('subject-raw');
+    const before = Date.now();
     const response = await gql(
       LINK,
       { input: { userId: user.id, provider: 'eid-gov', subject, assurance: 'HIGH' } },
@@ -21,8 +22,12 @@ describe('identities', () => {
       provider: 'eid-gov',
       assurance: 'HIGH',
       expired: false,
-      expiresAt: null,
     });
+    // Without expiresAt an identity counts for the default 90 days (CREDENCE_IDENTITY_VALIDITY_DAYS).
+    const expiresAt = Date.parse((response.data!.linkIdentity as { expiresAt: string }).expiresAt);
+    const days90 = 90 * 86_400_000;
+    expect(expiresAt).toBeGreaterThanOrEqual(before + days90 - 1000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + days90 + 1000);
     const mine = await gql(
       '{ me { identities { totalCount edges { node { provider assurance } } } } }',
       {},

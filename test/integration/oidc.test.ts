@@ -50,6 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await cypher('MATCH (n:IdentityLinkNonce) WHERE n.userId IN $users DELETE n', { users });
   await removeUsers(users);
   await cypher('MATCH (p:IdentityProvider {name: $provider}) DELETE p', { provider });
   await cypher(
@@ -63,16 +64,27 @@ afterAll(async () => {
 
 async function idToken(
   claims: Record<string, unknown> & { sub: string },
-  options: { key?: CryptoKey; aud?: string; iss?: string; exp?: number } = {},
+  options: { key?: CryptoKey; aud?: string; iss?: string; exp?: number; iat?: number } = {},
 ) {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: KID })
     .setIssuer(options.iss ?? issuer)
     .setAudience(options.aud ?? audience)
-    .setIssuedAt(now - 60)
+    .setIssuedAt(options.iat ?? now - 60)
     .setExpirationTime(options.exp ?? now + 300)
     .sign(options.key ?? signingKey);
+}
+
+/** Step 1 of linking: a nonce Credence issues to this person for the provider. */
+async function nonceFor(token: string, name = provider): Promise<string> {
+  const started = await gql<{ startIdentityLink: { nonce: string } }>(
+    'mutation($provider: String!) { startIdentityLink(provider: $provider) { nonce expiresAt } }',
+    { provider: name },
+    { token },
+  );
+  if (started.errors) throw new Error(JSON.stringify(started.errors));
+  return started.data!.startIdentityLink.nonce;
 }
 
 const LINK =
@@ -86,9 +98,10 @@ describe('linkVerifiedIdentity (OpenID Connect)', () => {
     users.push(user.id);
     await gql('mutation { setScoringConsent(enabled: true) { id } }', {}, { token: user.token });
     const sub = unique('oidc-subject');
+    const nonce = await nonceFor(user.token);
     const linked = await gql(
       LINK,
-      { input: { provider, idToken: await idToken({ sub, nonce: 'n-1' }), nonce: 'n-1' } },
+      { input: { provider, idToken: await idToken({ sub, nonce }), nonce } },
       {
         token: user.token,
       },
@@ -102,9 +115,16 @@ describe('linkVerifiedIdentity (OpenID Connect)', () => {
       { token: user.token },
     );
     expect(scored.data!.me.trustScore.value).toBe(489);
+    const highNonce = await nonceFor(user.token);
     const high = await gql(
       LINK,
-      { input: { provider, idToken: await idToken({ sub: unique('s'), acr: 'urn:test:loa:high' }) } },
+      {
+        input: {
+          provider,
+          idToken: await idToken({ sub: unique('s'), acr: 'urn:test:loa:high', nonce: highNonce }),
+          nonce: highNonce,
+        },
+      },
       {
         token: user.token,
       },
@@ -119,18 +139,25 @@ describe('linkVerifiedIdentity (OpenID Connect)', () => {
     expect(leaks).toEqual([{ n: 0 }]);
   });
 
-  it('refuses expired tokens, wrong audience, wrong issuer, wrong signature and a wrong nonce', async () => {
+  it('refuses expired or too old tokens, wrong audience, wrong issuer, wrong signature, a missing, wrong or unissued nonce', async () => {
     const user = await newUser();
     users.push(user.id);
     const sub = unique('s');
     const now = Math.floor(Date.now() / 1000);
-    const cases: [string, string, string | undefined][] = [
-      ['EXPIRED', await idToken({ sub }, { exp: now - 3600 }), undefined],
-      ['WRONG_AUDIENCE', await idToken({ sub }, { aud: 'someone-else' }), undefined],
-      ['WRONG_ISSUER', await idToken({ sub }, { iss: 'https://evil.example' }), undefined],
-      ['BAD_SIGNATURE', await idToken({ sub }, { key: strangerKey }), undefined],
-      ['NONCE_MISMATCH', await idToken({ sub, nonce: 'a' }), 'b'],
-      ['MALFORMED', 'not.a.jwt', undefined],
+    // A refused token does not spend the nonce: every case but the last presents this one.
+    const nonce = await nonceFor(user.token);
+    const cases: [string, string, string][] = [
+      ['EXPIRED', await idToken({ sub, nonce }, { exp: now - 3600, iat: now - 3700 }), nonce],
+      // Issued 11 minutes ago, still unexpired: older than the 600 s an ID token may be.
+      ['TOO_OLD', await idToken({ sub, nonce }, { iat: now - 660, exp: now + 3600 }), nonce],
+      ['WRONG_AUDIENCE', await idToken({ sub, nonce }, { aud: 'someone-else' }), nonce],
+      ['WRONG_ISSUER', await idToken({ sub, nonce }, { iss: 'https://evil.example' }), nonce],
+      ['BAD_SIGNATURE', await idToken({ sub, nonce }, { key: strangerKey }), nonce],
+      ['NONCE_MISMATCH', await idToken({ sub, nonce: 'a' }), nonce],
+      ['NONCE_MISMATCH', await idToken({ sub }), nonce],
+      ['MALFORMED', 'not.a.jwt', nonce],
+      // Well signed, fresh, nonce matching the claim, but Credence never issued it to this person.
+      ['NONCE_NOT_ISSUED', await idToken({ sub, nonce: 'chosen-by-the-caller' }), 'chosen-by-the-caller'],
     ];
     for (const [expected, token, nonce] of cases) {
       const response = await gql(LINK, { input: { provider, idToken: token, nonce } }, { token: user.token });
@@ -141,23 +168,45 @@ describe('linkVerifiedIdentity (OpenID Connect)', () => {
     expect(mine.data).toEqual({ me: { identities: { totalCount: 0 } } });
   });
 
-  it('a token replayed to a second account is a CONFLICT; an unknown provider NOT_FOUND; anonymous refused', async () => {
+  it('a token is linked once; the same identity on a second account is a CONFLICT; an unknown provider NOT_FOUND; anonymous refused', async () => {
     const [first, second] = await Promise.all([newUser(), newUser()]);
     users.push(first.id, second.id);
-    const token = await idToken({ sub: unique('s') });
+    const sub = unique('s');
+    const nonce = await nonceFor(first.token);
+    const token = await idToken({ sub, nonce });
     expect(
-      (await gql(LINK, { input: { provider, idToken: token } }, { token: first.token })).data,
+      (await gql(LINK, { input: { provider, idToken: token, nonce } }, { token: first.token })).data,
     ).toBeTruthy();
-    // Re-presenting it for the same account refreshes the link.
-    expect(codes(await gql(LINK, { input: { provider, idToken: token } }, { token: first.token }))).toEqual(
-      [],
-    );
-    expect(codes(await gql(LINK, { input: { provider, idToken: token } }, { token: second.token }))).toEqual([
-      'CONFLICT',
-    ]);
+    // Re-presenting the same token is a replay: its nonce is spent.
     expect(
-      codes(await gql(LINK, { input: { provider: 'nope', idToken: token } }, { token: second.token })),
+      reason(await gql(LINK, { input: { provider, idToken: token, nonce } }, { token: first.token })),
+    ).toBe('NONCE_NOT_ISSUED');
+    // A new sign-in of the same identity for the same account refreshes the link.
+    const again = await nonceFor(first.token);
+    expect(
+      codes(
+        await gql(
+          LINK,
+          { input: { provider, idToken: await idToken({ sub, nonce: again }), nonce: again } },
+          { token: first.token },
+        ),
+      ),
+    ).toEqual([]);
+    const secondNonce = await nonceFor(second.token);
+    expect(
+      codes(
+        await gql(
+          LINK,
+          { input: { provider, idToken: await idToken({ sub, nonce: secondNonce }), nonce: secondNonce } },
+          { token: second.token },
+        ),
+      ),
+    ).toEqual(['CONFLICT']);
+    expect(
+      codes(await gql(LINK, { input: { provider: 'nope', idToken: token, nonce } }, { token: second.token })),
     ).toEqual(['NOT_FOUND']);
-    expect(codes(await gql(LINK, { input: { provider, idToken: token } }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await gql(LINK, { input: { provider, idToken: token, nonce } }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
   });
 });

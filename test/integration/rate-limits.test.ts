@@ -21,7 +21,11 @@ beforeAll(async () => {
     driver,
     config: {
       ...config,
-      rateLimits: { userPerMinute: USER_PER_MINUTE, partnerPerMinute: PARTNER_PER_MINUTE },
+      rateLimits: {
+        userPerMinute: USER_PER_MINUTE,
+        partnerPerMinute: PARTNER_PER_MINUTE,
+        anonymousPerMinute: 0,
+      },
     },
     port: 0,
   });

@@ -1,0 +1,101 @@
+/**
+ * Configuration refusals: production does not start with secrets an attacker could brute-force, and the
+ * transport settings (CORS, traces, token lifetime) have the documented defaults.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+});
+
+const STRONG = 's'.repeat(32);
+
+function env(values: Record<string, string | undefined>) {
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+}
+
+function production(values: Record<string, string | undefined> = {}) {
+  env({
+    NODE_ENV: 'production',
+    CREDENCE_JWT_SECRET: STRONG,
+    CREDENCE_IDENTITY_SECRET: STRONG,
+    CREDENCE_TRACE_SECRET: undefined,
+    CREDENCE_CORS_ORIGINS: undefined,
+    ...values,
+  });
+}
+
+describe('production secrets', () => {
+  it('starts with 32-byte secrets', () => {
+    production();
+    expect(loadConfig().jwtSecret).toBe(STRONG);
+  });
+
+  it('refuses a CREDENCE_JWT_SECRET of 31 bytes', () => {
+    production({ CREDENCE_JWT_SECRET: 's'.repeat(31) });
+    expect(() => loadConfig()).toThrow(
+      'CREDENCE_JWT_SECRET must be at least 32 bytes when NODE_ENV=production',
+    );
+  });
+
+  it('counts bytes, not characters: 16 two-byte characters are 32 bytes, 15 are not', () => {
+    production({ CREDENCE_JWT_SECRET: 'é'.repeat(16) });
+    expect(loadConfig().jwtSecret).toBe('é'.repeat(16));
+    production({ CREDENCE_JWT_SECRET: 'é'.repeat(15) });
+    expect(() => loadConfig()).toThrow(/CREDENCE_JWT_SECRET must be at least 32 bytes/);
+  });
+
+  it('refuses a short CREDENCE_IDENTITY_SECRET and a short CREDENCE_TRACE_SECRET', () => {
+    production({ CREDENCE_IDENTITY_SECRET: 'short' });
+    expect(() => loadConfig()).toThrow(/CREDENCE_IDENTITY_SECRET must be at least 32 bytes/);
+    production({ CREDENCE_TRACE_SECRET: 'short' });
+    expect(() => loadConfig()).toThrow(/CREDENCE_TRACE_SECRET must be at least 32 bytes/);
+  });
+
+  it('refuses to start without the secrets', () => {
+    production({ CREDENCE_JWT_SECRET: undefined });
+    expect(() => loadConfig()).toThrow('CREDENCE_JWT_SECRET must be set when NODE_ENV=production');
+  });
+
+  it('outside production a short secret is the developer’s business', () => {
+    env({ NODE_ENV: 'test', CREDENCE_JWT_SECRET: 'dev' });
+    expect(loadConfig().jwtSecret).toBe('dev');
+  });
+});
+
+describe('transport defaults', () => {
+  it('production: no CORS origin, no traces, tokens at most 24 h, 300 anonymous requests a minute', () => {
+    production({ CREDENCE_JWT_MAX_LIFETIME_SECONDS: undefined, RATE_LIMIT_ANONYMOUS_PER_MINUTE: undefined });
+    const config = loadConfig();
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.traceSecret).toBeNull();
+    expect(config.jwtMaxLifetimeSeconds).toBe(86_400);
+    expect(config.rateLimits.anonymousPerMinute).toBe(300);
+    expect(config.trustProxyHops).toBe(0);
+    expect(config.oidc).toEqual({ maxTokenAgeSeconds: 600, identityValidityDays: 90 });
+  });
+
+  it('outside production any origin may call (Apollo Sandbox)', () => {
+    env({ NODE_ENV: 'development', CREDENCE_CORS_ORIGINS: undefined });
+    expect(loadConfig().corsOrigins).toBe('*');
+  });
+
+  it('reads a list of origins and refuses what is not an origin', () => {
+    production({ CREDENCE_CORS_ORIGINS: 'https://app.example, https://partner.example:8443' });
+    expect(loadConfig().corsOrigins).toEqual(['https://app.example', 'https://partner.example:8443']);
+    production({ CREDENCE_CORS_ORIGINS: 'https://app.example/' });
+    expect(() => loadConfig()).toThrow(/CREDENCE_CORS_ORIGINS must list origins/);
+    production({ CREDENCE_CORS_ORIGINS: 'app.example' });
+    expect(() => loadConfig()).toThrow(/CREDENCE_CORS_ORIGINS must list origins/);
+  });
+
+  it('refuses a token lifetime of 0', () => {
+    production({ CREDENCE_JWT_MAX_LIFETIME_SECONDS: '0' });
+    expect(() => loadConfig()).toThrow(/CREDENCE_JWT_MAX_LIFETIME_SECONDS must be a positive integer/);
+  });
+});
