@@ -16,6 +16,15 @@ import { MODEL_VERSION } from '../src/trust/engine/index.js';
 
 export const BENCH_PARTNER_NAME = 'Credence benchmark partner';
 export const BENCH_PERK_NAME = 'Credence benchmark perk';
+/** The benchmark perk's rule: every kind of condition, on the grid. */
+export const BENCH_PERK_RULE = {
+  minScore: 540,
+  minDimensions: [{ dimension: 'REPUTATION' as const, min: 0.25 }],
+  minIdentityAssurance: 'LOW' as const,
+  maxOpenDefaults: 0,
+  minAccountAgeDays: 30,
+  noOpenDisputes: true,
+};
 const ADMIN: Viewer = { kind: 'admin', userId: 'bench_admin' };
 
 /** Runs `work` over `items` with at most `width` at a time. */
@@ -95,14 +104,7 @@ export async function ensurePartner(driver: Driver): Promise<BenchPartner> {
       await createPerk(db, partnerViewer, {
         name: BENCH_PERK_NAME,
         description: 'A deposit waiver for people with a good score, a verified identity and no open default',
-        rule: {
-          minScore: 600,
-          minDimensions: [{ dimension: 'REPUTATION', min: 0.2 }],
-          minIdentityAssurance: 'LOW',
-          maxOpenDefaults: 0,
-          minAccountAgeDays: 30,
-          noOpenDisputes: true,
-        },
+        rule: BENCH_PERK_RULE,
       })
     ).id;
   return { partnerId: partner.id, apiKey, perkId };

@@ -19,7 +19,16 @@ import { loadConfig } from '../src/config.js';
 import { encodeCursor } from '../src/db/pagination.js';
 import { deleteDataset, generateSynthetic, loadSynthetic, rng } from '../seed/synthetic.js';
 import { benchDriver, benchNeo4jOptions, benchPassword } from './bench-neo4j.js';
-import { cleanBenchWrites, ensureConsents, ensurePartner, ensureScores, freshPairs } from './fixtures.js';
+import { questionOf } from '../src/perks/disclosure.js';
+import { validateRule } from '../src/perks/rules.js';
+import {
+  BENCH_PERK_RULE,
+  cleanBenchWrites,
+  ensureConsents,
+  ensurePartner,
+  ensureScores,
+  freshPairs,
+} from './fixtures.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATASET = 'synthetic';
@@ -99,6 +108,10 @@ const pairs = await freshPairs(
   people.map((from) => ({ from, to: people[Math.floor(random() * people.length)]! })),
 );
 
+// (a)'s question (src/perks/disclosure.ts) and daily limit, given to the floor so it decides as the gateway does.
+const BENCH_QUESTION = questionOf(validateRule(BENCH_PERK_RULE));
+const CHECKS_PER_DAY = 1_000_000_000;
+
 // The servers, each its own process.
 const config = loadConfig();
 const childEnv = {
@@ -114,7 +127,7 @@ const childEnv = {
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
   // The probing limit (checks of one person by one partner per day, src/perks/limits.ts) would turn most of (a)
   // into RATE_LIMITED refusals after 20 checks per sampled person: raised so that every check is a real one.
-  CREDENCE_CHECKS_PER_PERSON_PER_DAY: '1000000000',
+  CREDENCE_CHECKS_PER_PERSON_PER_DAY: String(CHECKS_PER_DAY),
   // The gateway as it is deployed (errors masked, no introspection), with the secrets the tokens above were
   // minted with; query counting stays on so that the probes can report Neo4j queries per operation.
   NODE_ENV: 'production',
@@ -224,7 +237,10 @@ const operations: Operation[] = [
         body: JSON.stringify({ query: GATEWAY_ELIGIBILITY, variables: { perkId: partner.perkId, userId } }),
       })),
       floor: people.map((userId) => ({
-        body: JSON.stringify({ op: 'eligibility', params: { perkId: partner.perkId, userId } }),
+        body: JSON.stringify({
+          op: 'eligibility',
+          params: { perkId: partner.perkId, userId, question: BENCH_QUESTION, checksPerDay: CHECKS_PER_DAY },
+        }),
       })),
       peer: undefined,
     },

@@ -27,13 +27,19 @@ export const FLOOR_CYPHER = {
                MATCH (partner)-[:OFFERS]->(perk:Perk {id: $perkId}) WHERE perk.archivedAt IS NULL
                OPTIONAL MATCH (u:User {id: $userId})
                OPTIONAL MATCH (u)-[c:CONSENTED_TO]->(partner)
+               SET c.lastCheckedAt = datetime()
                WITH partner, perk, u, c, datetime() AS now
                WITH partner, perk, u, c, now,
                     c IS NOT NULL AND c.revokedAt IS NULL AND (c.expiresAt IS NULL OR c.expiresAt > now)
                       AND 'ELIGIBILITY' IN c.scopes AS consented,
-                    coalesce(u.scoringConsent, false) AND u.trustValue IS NOT NULL AS scored
-               WITH partner, perk, u, c, now, consented, scored,
-                    CASE WHEN NOT consented THEN ['NO_CONSENT'] WHEN NOT scored THEN ['NO_SCORE'] ELSE [r IN [
+                    coalesce(u.scoringConsent, false) AND u.trustValue IS NOT NULL AS scored,
+                    COUNT { (q:Inquiry {subjectId: $userId}) WHERE q.at > now - duration('P1D')
+                            AND q.partnerId = partner.id AND q.limited IS NULL } >= $checksPerDay AS overDaily,
+                    EXISTS { MATCH (q:Inquiry {subjectId: $userId}) WHERE q.at > now - duration('P30D')
+                             AND q.partnerId = partner.id AND q.question IS NOT NULL
+                             AND q.question <> $question } AS otherQuestion
+               WITH partner, perk, u, c, now, consented, scored, overDaily, otherQuestion,
+                    CASE WHEN NOT consented OR NOT scored THEN [] ELSE [r IN [
                       CASE WHEN u.trustValue < perk.minScore THEN 'SCORE_BELOW_THRESHOLD' END,
                       CASE WHEN coalesce(u.trustIdentity < perk.minIdentity, perk.minIdentity IS NOT NULL)
                            THEN 'DIMENSION_BELOW_THRESHOLD:IDENTITY' END,
@@ -59,13 +65,23 @@ export const FLOOR_CYPHER = {
                            THEN 'ACCOUNT_TOO_NEW' END,
                       CASE WHEN coalesce(perk.noOpenDisputes, false) AND
                              EXISTS { (u)-[:FILED]->(:Dispute {status: 'OPEN'}) } THEN 'OPEN_DISPUTE' END
-                    ] WHERE r IS NOT NULL] END AS reasons
+                    ] WHERE r IS NOT NULL] END AS unmet
+               WITH partner, perk, u, c, now, consented, scored, overDaily, otherQuestion, unmet,
+                    CASE WHEN overDaily THEN 'RATE_LIMITED' WHEN NOT consented THEN 'NO_CONSENT'
+                         WHEN NOT scored THEN 'NO_SCORE' WHEN otherQuestion THEN 'DISCLOSURE_LIMIT'
+                         WHEN size(unmet) > 0 THEN 'NOT_ELIGIBLE' END AS reason
+               WITH *, reason IN ['RATE_LIMITED', 'DISCLOSURE_LIMIT'] AS limited,
+                    reason IS NULL OR reason = 'NOT_ELIGIBLE' AS answered
                CREATE (:Inquiry {id: randomUUID(), partnerId: partner.id, perkId: perk.id, subjectId: $userId,
-                                 decision: size(reasons) = 0, reasons: reasons, at: now})
-               RETURN $userId AS userId, size(reasons) = 0 AS eligible, reasons,
-                      CASE WHEN consented AND scored AND 'SCORE_BAND' IN c.scopes THEN u.trustBand END AS band,
+                                 decision: reason IS NULL, reasons: CASE WHEN reason IS NULL THEN [] ELSE [reason] END,
+                                 unmet: CASE WHEN reason = 'NOT_ELIGIBLE' THEN unmet ELSE [] END,
+                                 question: CASE WHEN answered THEN $question END,
+                                 limited: CASE WHEN limited THEN true END, at: now})
+               RETURN $userId AS userId, reason IS NULL AS eligible,
+                      CASE WHEN reason IS NULL THEN [] ELSE [reason] END AS reasons,
+                      CASE WHEN answered AND $question = 'BAND' AND 'SCORE_BAND' IN c.scopes THEN u.trustBand END AS band,
                       toString(now) AS checkedAt,
-                      toString(CASE WHEN c.expiresAt < now + duration('P1D') THEN c.expiresAt
+                      toString(CASE WHEN answered AND c.expiresAt < now + duration('P1D') THEN c.expiresAt
                                     ELSE now + duration('P1D') END) AS validUntil,
                       perk {.id, .name} AS perk`,
   // (b) a user's own score with its explanation: the materialised score, the visibility of every named
