@@ -34,6 +34,10 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT dispute_id IF NOT EXISTS FOR (d:Dispute) REQUIRE d.id IS UNIQUE',
   'CREATE INDEX dispute_status IF NOT EXISTS FOR (d:Dispute) ON (d.status, d.createdAt)',
   'CREATE CONSTRAINT identity_provider_name IF NOT EXISTS FOR (p:IdentityProvider) REQUIRE p.name IS UNIQUE',
+  // Erasure tombstones: looked up by keyed hash on registration and linking, swept by expiry.
+  'CREATE CONSTRAINT tombstone_key IF NOT EXISTS FOR (t:Tombstone) REQUIRE t.key IS UNIQUE',
+  'CREATE INDEX tombstone_until IF NOT EXISTS FOR (t:Tombstone) ON (t.until)',
+  'CREATE INDEX dispute_opened IF NOT EXISTS FOR (d:Dispute) ON (d.status, d.openedAt)',
 ];
 
 export async function migrate(driver: Driver, database?: string): Promise<number> {
