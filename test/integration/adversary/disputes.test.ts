@@ -91,12 +91,15 @@ describe('adversary: disputes', () => {
       value: WITH_DEFAULTS[5],
       explanation: { itemsUnderReview: 5 },
     });
-    // Partners' decisions read the same facts: the five defaults stay on the record, marked.
-    const [marked] = await cypher<{ n: number }>(
-      "MATCH (:User {id: $id})-[:HAS_EVENT]->(e:Event {kind: 'COMMITMENT_DEFAULTED'}) WHERE e.disputed RETURN count(e) AS n",
+    // Partners' decisions read the same facts: the five defaults stay on the record, marked `disputed`; none
+    // carries `underDispute`, the old exclusion mark that eligibility facts still leave out.
+    const [marked] = await cypher<{ disputed: number; excluded: number }>(
+      `MATCH (:User {id: $id})-[:HAS_EVENT]->(e:Event {kind: 'COMMITMENT_DEFAULTED'})
+       RETURN count(CASE WHEN e.disputed THEN 1 END) AS disputed,
+              count(CASE WHEN e.underDispute THEN 1 END) AS excluded`,
       { id: person.id },
     );
-    expect(marked).toEqual({ n: 5 });
+    expect(marked).toEqual({ disputed: 5, excluded: 0 });
   });
 
   it('a rejected dispute cannot be reopened without new evidence, and at most three disputes per item', async () => {
