@@ -10,6 +10,14 @@ import {
 } from './model.js';
 
 /**
+ * Takes the person's write lock (set and removed in this transaction), so that two disputes filed at once are
+ * decided one after the other: the second sees the first (DISPUTE_OPEN), and the per-item cap holds.
+ */
+export async function lockPerson(tx: Tx, userId: string): Promise<void> {
+  await tx.run('MATCH (u:User {id: $userId}) SET u._lock = true REMOVE u._lock', { userId });
+}
+
+/**
  * The item, if it concerns this user, with every dispute of it so far (oldest first). While a dispute is open
  * the item carries `disputed: true`: a mark for the person's and the reviewer's view, not an exclusion; the
  * item keeps counting in scores and eligibility until a dispute of it is upheld (which removes it).

@@ -67,6 +67,7 @@ export async function disputeItem(
   const statement = text('statement', input.statement, STATEMENT_MAX, true)!;
   const evidence = text('evidence', input.evidence, EVIDENCE_MAX);
   return db.writeTx(async (tx) => {
+    await repository.lockPerson(tx, userId);
     await settleLapsed(tx, userId, 100);
     const item = await repository.itemConcerning(tx, userId, itemId);
     if (!item) throw notFound('An event, rating or report about you with this id');

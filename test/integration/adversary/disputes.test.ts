@@ -121,8 +121,16 @@ describe('adversary: disputes', () => {
       expect(rejected.data).toEqual({ resolveDispute: { status: 'REJECTED' } });
     };
 
-    const first = await dispute('Bank statement of 2026-11-02');
-    expect(first.data?.disputeItem.status).toBe('OPEN');
+    // Five at once (the race an attacker would try): exactly one opens, the others see it.
+    const racing = await Promise.all(
+      ['Bank statement of 2026-11-02', 'Paper 2', 'Paper 3', 'Paper 4', 'Paper 5'].map((e) => dispute(e)),
+    );
+    const opened = racing.filter((r) => r.data?.disputeItem.status === 'OPEN');
+    expect(opened).toHaveLength(1);
+    expect(racing.filter((r) => r.errors).map(reasonOf)).toEqual(
+      Array(4).fill([['CONFLICT', 'DISPUTE_OPEN']]),
+    );
+    const first = opened[0]!;
     // Twice while open: refused.
     expect(reasonOf(await dispute('Another paper'))).toEqual([['CONFLICT', 'DISPUTE_OPEN']]);
     await reject(first.data!.disputeItem.id);
