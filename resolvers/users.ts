@@ -16,7 +16,7 @@ export const usersResolvers: Resolvers = {
       listUsers(db, loaders, pageArgs(first, after), selectionOfConnection(info)),
   },
   Mutation: {
-    registerUser: (_, { input }, { db, viewer }) => registerUser(db, viewer, input),
+    registerUser: (_, { input }, { db, config, viewer }) => registerUser(db, config, viewer, input),
     updateProfile: (_, { input }, { db, viewer }) => updateProfile(db, viewer, input),
   },
   User: {

@@ -30,5 +30,7 @@ export const unauthenticated = (message = 'Authentication required') =>
 export const forbidden = (reason: string, message = 'Not allowed') =>
   credenceError('FORBIDDEN', message, { reason });
 export const notFound = (what: string) => credenceError('NOT_FOUND', `${what} not found`);
-export const conflict = (message: string) => credenceError('CONFLICT', message);
+/** `reason`: a stable code for conflicts a client must tell apart (e.g. HANDLE_QUARANTINED). */
+export const conflict = (message: string, reason?: string) =>
+  credenceError('CONFLICT', message, reason ? { reason } : {});
 export const unavailable = () => credenceError('UNAVAILABLE', 'The database is unavailable; retry shortly');

@@ -123,7 +123,12 @@ function writeConfig(options: EmbeddedOptions): string {
     `server.memory.pagecache.size=${options.pageCache}`,
     'dbms.memory.transaction.total.max=256m',
     'dbms.usage_report.enabled=false',
-    'db.tx_log.rotation.retention_policy=2 days',
+    // Erasure is complete at once (docs/privacy.md § 5): the transaction logs keep nothing but the most recent
+    // non-empty file, and a file rotates at 1 MiB, so an erased person's data leaves them after 1 MiB of later
+    // writes and the next checkpoint (15 minutes at most).
+    'db.tx_log.rotation.retention_policy=false',
+    'db.tx_log.rotation.size=1M',
+    'db.checkpoint.interval.time=15m',
   ];
   writeFileSync(join(confDir, 'neo4j.conf'), conf.join('\n') + '\n');
   return confDir;

@@ -38,6 +38,10 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT identity_link_nonce_hash IF NOT EXISTS FOR (n:IdentityLinkNonce) REQUIRE n.hash IS UNIQUE',
   'CREATE INDEX identity_link_nonce_user IF NOT EXISTS FOR (n:IdentityLinkNonce) ON (n.userId)',
   'CREATE INDEX identity_link_nonce_expiry IF NOT EXISTS FOR (n:IdentityLinkNonce) ON (n.expiresAt)',
+  // Erasure tombstones: looked up by keyed hash on registration and linking, swept by expiry.
+  'CREATE CONSTRAINT tombstone_key IF NOT EXISTS FOR (t:Tombstone) REQUIRE t.key IS UNIQUE',
+  'CREATE INDEX tombstone_until IF NOT EXISTS FOR (t:Tombstone) ON (t.until)',
+  'CREATE INDEX dispute_opened IF NOT EXISTS FOR (d:Dispute) ON (d.status, d.openedAt)',
   // Contract 2026-12 (docs/privacy.md): rule thresholds on a coarse grid. An active perk stored with a threshold
   // off the grid would let its partner ask finer questions than anyone can now: it is archived (the partner
   // creates it again on the grid), marked with why.

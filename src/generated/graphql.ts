@@ -142,19 +142,37 @@ export type DimensionMinimumInput = {
   min: Scalars['Float']['input'];
 };
 
-/** A person's challenge of an item about them (an event, a rating or a report); the item is left out of scoring while OPEN. */
+/**
+ * A person's challenge of an item about them (an event, a rating or a report). While OPEN the item still counts in
+ * scores and eligibility, marked as under review; a reviewer upholds it (the item is removed) or rejects it (it
+ * stays). A dispute not decided by its review deadline (30 days) is upheld.
+ */
 export type Dispute = {
   __typename?: 'Dispute';
+  /** When the dispute was opened. */
   createdAt: Scalars['DateTime']['output'];
+  /** What the person offered in support; required (and new) to dispute an item again after a decision. */
+  evidence?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   itemId: Scalars['ID']['output'];
   itemKind: DisputedItemKind;
+  /** Who decided: null while OPEN. */
+  resolution?: Maybe<DisputeResolution>;
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Opened + 30 days: undecided by then, the dispute is upheld. */
+  reviewDeadline: Scalars['DateTime']['output'];
   statement: Scalars['String']['output'];
   status: DisputeStatus;
 };
 
+/**
+ * Refused with CONFLICT and `extensions.reason`: DISPUTE_OPEN (already under review), DISPUTE_ALREADY_DECIDED
+ * (decided before, and no evidence that an earlier dispute of the item did not carry), DISPUTE_LIMIT_REACHED (3
+ * disputes of the item in all).
+ */
 export type DisputeItemInput = {
+  /** Up to 2000 characters; needed, and new, to dispute an item again after a decision. */
+  evidence?: InputMaybe<Scalars['String']['input']>;
   itemId: Scalars['ID']['input'];
   /** 1–1000 characters. */
   statement: Scalars['String']['input'];
@@ -164,11 +182,18 @@ export type DisputeOutcome =
   | 'REJECTED'
   | 'UPHELD';
 
+export type DisputeResolution =
+  /** A reviewer (admin) decided. */
+  | 'REVIEWER'
+  /** Nobody decided within 30 days: upheld in the person's favour. */
+  | 'REVIEW_DEADLINE';
+
 export type DisputeStatus =
+  /** Under review; the item still counts. */
   | 'OPEN'
-  /** The item stands and counts again. */
+  /** The item stands. It can be disputed again only with new evidence. */
   | 'REJECTED'
-  /** The person was right: the item was removed. */
+  /** The person was right (or the review deadline passed): the item was removed. */
   | 'UPHELD';
 
 export type DisputedItemKind =
@@ -395,7 +420,11 @@ export type Mutation = {
   configureIdentityProvider: IdentityProvider;
   createPartner: CreatePartnerPayload;
   createPerk: Perk;
-  /** Erases the caller's account: profile, identities, events, consents, disputes and every relationship; the inquiry and audit trail stays, pseudonymised. */
+  /**
+   * Erases the caller's account: profile, identities, events, consents, disputes and every relationship, and the
+   * erased id from other people's explanations. The inquiry and audit trail stays, pseudonymised; keyed-hash
+   * tombstones hold back the verified identities and the login for 365 days and the handle for 90 (docs/privacy.md).
+   */
   deleteMe: Scalars['Boolean']['output'];
   disputeItem: Dispute;
   endorse: Endorsement;
@@ -411,7 +440,11 @@ export type Mutation = {
   /** Admin: recompute one user's score now (network trust from the last full computation). */
   recomputeTrust?: Maybe<TrustScore>;
   recordEvent: Event;
-  /** Creates an account: open to an admin (any handle) and to a token whose subject has no account yet. */
+  /**
+   * Creates an account: open to an admin (any handle) and to a token whose subject has no account yet. Refused
+   * with CONFLICT and `extensions.reason` HANDLE_QUARANTINED (an erased account's handle, for 90 days) or
+   * LOGIN_COOLING_OFF (a token whose account was erased, for 365 days).
+   */
   registerUser: User;
   report: Report;
   resolveDispute: Dispute;
@@ -924,7 +957,7 @@ export type TrustExplanation = {
   contributors: Array<TrustContributor>;
   /** What you can do, with the exact points each would add (the model re-run on the change). */
   improvements: Array<TrustImprovement>;
-  /** Events and ratings you disputed: left out of this score while they are under review. */
+  /** Events and ratings you disputed that are still under review: they count in this score until decided. */
   itemsUnderReview: Scalars['Int']['output'];
   /** For the top contributors, a shortest chain of vouches from a trust anchor to you. */
   paths: Array<TrustPath>;
@@ -1299,6 +1332,7 @@ export type ResolversTypes = ResolversObject<{
   Dispute: ResolverTypeWrapper<DisputeRow>;
   DisputeItemInput: DisputeItemInput;
   DisputeOutcome: DisputeOutcome;
+  DisputeResolution: DisputeResolution;
   DisputeStatus: DisputeStatus;
   DisputedItemKind: DisputedItemKind;
   EligibilityDecision: ResolverTypeWrapper<EligibilityDecisionRow>;
@@ -1501,10 +1535,13 @@ export type DimensionMinimumResolvers<ContextType = Context, ParentType extends 
 
 export type DisputeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dispute'] = ResolversParentTypes['Dispute']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   itemId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   itemKind?: Resolver<ResolversTypes['DisputedItemKind'], ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['DisputeResolution']>, ParentType, ContextType>;
   resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviewDeadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DisputeStatus'], ParentType, ContextType>;
 }>;

@@ -8,6 +8,7 @@ import type { Assurance, IdentityRow } from './model.js';
 import { identityOwner, linkIdentity, unlinkIdentity, type LinkOutcome } from './repository.js';
 import { identityKey } from './subject-key.js';
 import { afterWrite } from '../trust/service.js';
+import { tombstoneKey, tombstoneUntil } from '../privacy/tombstones.js';
 
 /** A provider's verified subject for a user, as both ways of linking receive it. */
 export interface SubjectToLink {
@@ -35,11 +36,20 @@ export async function linkSubject(
   input: SubjectToLink,
   auditActorId: string | null = null,
 ): Promise<LinkOutcome> {
+  const key = identityKey(config.identityHashSecret, input.provider, input.subject);
   return db.writeTx(async (tx) => {
+    // An erased account's identity earns no identity credit again during the cooling-off (docs/privacy.md § 5).
+    const until = await tombstoneUntil(tx, tombstoneKey(config.identityHashSecret, 'IDENTITY', key));
+    if (until) {
+      throw conflict(
+        `This identity belonged to an erased account; it can be linked again from ${until}`,
+        'IDENTITY_COOLING_OFF',
+      );
+    }
     const linked = await linkIdentity(tx, {
       userId: input.userId,
       provider: input.provider,
-      key: identityKey(config.identityHashSecret, input.provider, input.subject),
+      key,
       assurance: input.assurance,
       expiresAt: input.expiresAt,
     });

@@ -24,7 +24,7 @@ export interface StoredExplanation {
     dimension?: Dimension;
     dimensionValue?: number;
   }[];
-  /** Events and ratings the user disputed, left out of this score while under review. */
+  /** Events and ratings the user disputed and still under review: counted in this score until decided. */
   underReview: number;
 }
 

@@ -104,15 +104,14 @@ export async function loadGraph(
     driver,
     database,
     `MATCH (u:User)-[:HAS_EVENT]->(e:Event) WHERE ${IN_DATASET}
-     RETURN u.id, e.kind, e.occurredAt.epochMillis, coalesce(e.resolved, false), coalesce(e.underDispute, false)`,
+     RETURN u.id, e.kind, e.occurredAt.epochMillis, coalesce(e.resolved, false),
+            coalesce(e.disputed, e.underDispute, false)`,
     params,
     ([id, kind, occurred, resolved, disputed]) => {
       const n = index.get(id as string);
       if (n === undefined) return;
-      if (disputed === true) {
-        underReview[n]! += 1;
-        return;
-      }
+      // Under review, an item still counts (docs/privacy.md § 4): it is only counted as under review too.
+      if (disputed === true) underReview[n]! += 1;
       profiles[n]!.events.push({
         kind: kind as EventKind,
         ageDays: Math.max(0, (now - Number(occurred)) / DAY_MS),
@@ -125,14 +124,11 @@ export async function loadGraph(
     driver,
     database,
     `MATCH (u:User)-[r:RATED]->(b:User) WHERE ${IN_DATASET}
-     RETURN u.id, b.id, r.rating, coalesce(r.underDispute, false)`,
+     RETURN u.id, b.id, r.rating, coalesce(r.disputed, r.underDispute, false)`,
     params,
     ([a, b, rating, disputed]) => {
       const target = index.get(b as string);
-      if (disputed === true) {
-        if (target !== undefined) underReview[target]! += 1;
-        return;
-      }
+      if (disputed === true && target !== undefined) underReview[target]! += 1;
       ratings.add(index.get(a as string), target, Number(rating));
     },
   );
@@ -249,14 +245,14 @@ export async function refreshInputs(tx: Tx, userIds: readonly string[]): Promise
             COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity)
                       RETURN {assurance: i.assurance,
                               expired: i.expiresAt IS NOT NULL AND i.expiresAt <= datetime()} } AS identities,
-            COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE NOT coalesce(e.underDispute, false)
+            COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event)
                       RETURN {kind: e.kind, occurredAt: e.occurredAt.epochMillis,
                               resolved: coalesce(e.resolved, false)} } AS events,
-            COLLECT { MATCH (r:User)-[x:RATED]->(u) WHERE NOT coalesce(x.underDispute, false)
+            COLLECT { MATCH (r:User)-[x:RATED]->(u)
                       RETURN {rating: x.rating, raterTrust: coalesce(r.trustRaw, 0.0),
                               raterFairness: coalesce(r.trustFairness, 1.0)} } AS received,
-            COUNT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE e.underDispute } +
-            COUNT { MATCH (:User)-[x:RATED]->(u) WHERE x.underDispute } AS underReview,
+            COUNT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE coalesce(e.disputed, e.underDispute, false) } +
+            COUNT { MATCH (:User)-[x:RATED]->(u) WHERE coalesce(x.disputed, x.underDispute, false) } AS underReview,
             coalesce(u.trustRaw, 0.0) AS raw, coalesce(u.trustFairness, 1.0) AS fairness,
             u.trustGoodness AS goodness,
             coalesce(u.trustRestartShare, 0.0) AS restartShare,
@@ -279,6 +275,24 @@ export async function vouchedFor(tx: Tx, userId: string): Promise<{ rated: strin
     { userId },
   );
   return row ?? { rated: [], vouched: [] };
+}
+
+/** Users whose stored explanation names `userId` (as a JSON string, so no other id containing it matches). */
+export async function explanationsNaming(
+  tx: Tx,
+  userId: string,
+): Promise<{ id: string; explanation: string }[]> {
+  return tx.run(
+    'MATCH (v:User) WHERE v.trustExplanation CONTAINS $quoted RETURN v.id AS id, v.trustExplanation AS explanation',
+    { quoted: JSON.stringify(userId) },
+  );
+}
+
+export async function setExplanations(tx: Tx, rows: { id: string; explanation: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.run('UNWIND $rows AS row MATCH (v:User {id: row.id}) SET v.trustExplanation = row.explanation', {
+    rows,
+  });
 }
 
 /** Marks users whose NETWORK dimension is behind until the next full computation. */

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { Db, type Neo4jTarget } from '../db/driver.js';
 import type { RecomputeReport } from './compute.js';
+import { privacySweep } from '../privacy/service.js';
 
 /**
  * The heap of a recomputation: 100,000 people and 1,000,000 relationships need more than 256 MB (measured: it
@@ -33,7 +34,8 @@ export function recomputeInChild(target: Neo4jTarget, dataset: string | null): P
 }
 
 /**
- * The scheduled refresh: every `intervalMs`, the graphs with stale users (a vouch, rating or anchor change since
+ * The scheduled refresh: every `intervalMs`, the privacy sweep (disputes past their deadline, expired erasure
+ * tombstones), then the graphs with stale users (a vouch, rating or anchor change since
  * their last full computation) are recomputed in full, so NETWORK is never older than one interval plus the
  * computation time. IDENTITY, HISTORY and REPUTATION never wait: writes refresh them in their own transaction.
  */
@@ -49,6 +51,13 @@ export function startTrustScheduler(
     running = true;
     try {
       const db = new Db(driver, target.database);
+      // Disputes past their deadline are upheld first, so the refresh below already counts their removal.
+      const swept = await privacySweep(db);
+      if (swept.upheld + swept.tombstones > 0) {
+        options.log?.(
+          `credence: upheld ${swept.upheld} disputes past their deadline, deleted ${swept.tombstones} expired tombstones`,
+        );
+      }
       const stale = await db.read<{ dataset: string | null }>(
         'MATCH (u:User {trustStale: true}) RETURN DISTINCT u.dataset AS dataset',
       );

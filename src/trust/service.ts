@@ -35,9 +35,37 @@ export async function afterWrite(tx: Tx, change: TrustChange): Promise<void> {
 export async function beforeErasure(tx: Tx, userId: string): Promise<() => Promise<void>> {
   const { rated, vouched } = await repository.vouchedFor(tx, userId);
   return async () => {
+    await repository.setExplanations(tx, await scrubbedExplanations(tx, userId));
     await refreshUsers(tx, rated);
     await repository.markStale(tx, vouched);
   };
+}
+
+/**
+ * Other people's stored explanations without the erased person: their network share and points move into the
+ * OTHERS entry (created if there is none), so the contributors still sum exactly to the NETWORK points and no
+ * explanation names the erased id, from the erasure's own transaction on.
+ */
+async function scrubbedExplanations(
+  tx: Tx,
+  erasedId: string,
+): Promise<{ id: string; explanation: string }[]> {
+  const naming = await repository.explanationsNaming(tx, erasedId);
+  return naming.map(({ id, explanation }) => {
+    const parsed = JSON.parse(explanation) as StoredExplanation;
+    const erased = parsed.contributors.filter((c) => c.userId === erasedId);
+    const kept = parsed.contributors.filter((c) => c.userId !== erasedId);
+    if (erased.length > 0) {
+      const share = erased.reduce((sum, c) => sum + c.share, 0);
+      const points = erased.reduce((sum, c) => sum + c.points, 0);
+      const others = kept.find((c) => c.others === true);
+      if (others) {
+        others.share += share;
+        others.points += points;
+      } else kept.push({ userId: null, others: true, share, points });
+    }
+    return { id, explanation: JSON.stringify({ ...parsed, contributors: kept }) };
+  });
 }
 
 /** Opting in scores the user at once; opting out removes the materialised score in the same transaction. */

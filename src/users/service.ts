@@ -1,5 +1,7 @@
 import { actingUserId, type Viewer } from '../auth/viewer.js';
+import type { Config } from '../config.js';
 import type { Db } from '../db/driver.js';
+import { tombstoneKey, tombstoneUntil } from '../privacy/tombstones.js';
 import { pageArgs, type Connection, type NestedPage, type PageArgs } from '../db/pagination.js';
 import type { Selection } from '../db/rows.js';
 import { attachPrefetched, USER_LISTS, type Loaders, type UserList } from '../loaders.js';
@@ -15,6 +17,7 @@ import { createUser, updateDisplayName, userExists, usersPage } from './reposito
  */
 export async function registerUser(
   db: Db,
+  config: Config,
   viewer: Viewer,
   input: { handle: string; displayName?: string | null },
 ): Promise<UserRow> {
@@ -22,11 +25,23 @@ export async function registerUser(
     throw badInput('handle', 'handle must be 3–30 characters of a–z, 0–9 and _');
   }
   const displayName = text('displayName', input.displayName, DISPLAY_NAME_MAX);
+  const secret = config.identityHashSecret;
   return db.writeTx(async (tx) => {
     let id: string | undefined;
     if (viewer.kind === 'user') {
       if (await userExists(tx, viewer.userId)) throw conflict('This token already has an account');
+      // An erased account's login opens no new account during the cooling-off (docs/privacy.md § 5).
+      const until = await tombstoneUntil(tx, tombstoneKey(secret, 'LOGIN', viewer.userId));
+      if (until)
+        throw conflict(
+          `This login's account was erased; it can register again from ${until}`,
+          'LOGIN_COOLING_OFF',
+        );
       id = viewer.userId;
+    }
+    // An erased handle is quarantined, so nobody can pose as its former holder at once.
+    if (await tombstoneUntil(tx, tombstoneKey(secret, 'HANDLE', input.handle))) {
+      throw conflict(`The handle "${input.handle}" is quarantined`, 'HANDLE_QUARANTINED');
     }
     const user = await createUser(tx, { id, handle: input.handle, displayName });
     if (!user) throw conflict(`The handle "${input.handle}" is taken`);

@@ -14,7 +14,7 @@ const RESOLVE =
   'mutation($input: ResolveDisputeInput!) { resolveDispute(input: $input) { status resolvedAt } }';
 
 describe('disputes', () => {
-  it('mark the item while open; UPHELD removes it, REJECTED restores it; audited; the person sees the status', async () => {
+  it('mark the item while open (it still counts); UPHELD removes it, REJECTED keeps it unmarked; audited; the person sees the status', async () => {
     const [subject, rater] = await Promise.all([newUser(), newUser()]);
     users.push(subject.id, rater.id);
     const partner = await newPartner(unique('P'), ['EVENTS_WRITE']);
@@ -46,7 +46,7 @@ describe('disputes', () => {
     expect(onRating.data!.disputeItem.itemKind).toBe('RATING');
     const marks = await cypher<{ n: number }>(
       `MATCH (e:Event {id: $eventId}) MATCH ()-[r:RATED {id: $ratingId}]->()
-       RETURN toInteger(e.underDispute) + toInteger(r.underDispute) AS n`,
+       RETURN toInteger(e.disputed) + toInteger(r.disputed) AS n`,
       { eventId, ratingId },
     );
     expect(marks).toEqual([{ n: 2 }]);
@@ -91,7 +91,7 @@ describe('disputes', () => {
 
     const state = await cypher<{ events: number; marked: unknown }>(
       `OPTIONAL MATCH (e:Event {id: $eventId}) WITH count(e) AS events
-       MATCH ()-[r:RATED {id: $ratingId}]->() RETURN events, r.underDispute AS marked`,
+       MATCH ()-[r:RATED {id: $ratingId}]->() RETURN events, r.disputed AS marked`,
       { eventId, ratingId },
     );
     expect(state).toEqual([{ events: 0, marked: null }]);

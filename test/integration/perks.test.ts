@@ -262,7 +262,8 @@ describe('eligibility', () => {
       );
       defaults.push(e.data!.recordEvent.id);
     }
-    // Disputing one default leaves it out while under review: one open default remains, and a dispute is open.
+    // Disputing one default does not take it off the record while under review (both defaults stay open), and a
+    // dispute is open.
     const disputed = await gql(
       'mutation($input: DisputeItemInput!) { disputeItem(input: $input) { status } }',
       { input: { itemId: defaults[0], statement: 'I paid on time' } },

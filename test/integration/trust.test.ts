@@ -354,7 +354,7 @@ describe('admin operations', () => {
 });
 
 describe('disputes and erasure', () => {
-  it('leave a disputed item out while under review, restore it when rejected, drop it when upheld', async () => {
+  it('keep a disputed item in the score while under review, keep it when rejected, drop it when upheld', async () => {
     const user = await newUser();
     made.push(user.id);
     const admin = await adminToken();
@@ -385,7 +385,8 @@ describe('disputes and erasure', () => {
       { input: { itemId: defaultId, statement: 'I paid on time; here is the receipt number.' } },
       { token: user.token },
     );
-    expect(await value()).toEqual([495, 1]);
+    // Under review the default still counts (docs/privacy.md § 4): no gain from disputing.
+    expect(await value()).toEqual([476, 1]);
     await gql(
       RESOLVE,
       { input: { disputeId: first.data!.disputeItem.id, outcome: 'REJECTED' } },
@@ -393,11 +394,25 @@ describe('disputes and erasure', () => {
     );
     expect(await value()).toEqual([476, 0]);
 
-    const second = await gql<{ disputeItem: { id: string } }>(
+    // Decided once: a second dispute needs new evidence.
+    const again = await gql(
       DISPUTE,
-      { input: { itemId: defaultId, statement: 'A second look, with the bank statement.' } },
+      { input: { itemId: defaultId, statement: 'A second look.' } },
       { token: user.token },
     );
+    expect(codes(again)).toEqual(['CONFLICT']);
+    const second = await gql<{ disputeItem: { id: string } }>(
+      DISPUTE,
+      {
+        input: {
+          itemId: defaultId,
+          statement: 'A second look, with the bank statement.',
+          evidence: 'Bank statement of the payment',
+        },
+      },
+      { token: user.token },
+    );
+    expect(await value()).toEqual([476, 1]);
     await gql(
       RESOLVE,
       { input: { disputeId: second.data!.disputeItem.id, outcome: 'UPHELD' } },
