@@ -23,7 +23,6 @@ export const BENCH_PERK_RULE = {
   minIdentityAssurance: 'LOW' as const,
   maxOpenDefaults: 0,
   minAccountAgeDays: 30,
-  noOpenDisputes: true,
 };
 const ADMIN: Viewer = { kind: 'admin', userId: 'bench_admin' };
 

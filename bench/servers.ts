@@ -59,7 +59,7 @@ export const FLOOR_CYPHER = {
                            THEN 'IDENTITY_ASSURANCE_TOO_LOW' END,
                       CASE WHEN perk.maxOpenDefaults IS NOT NULL AND
                              COUNT { (u)-[:HAS_EVENT]->(e:Event {kind: 'COMMITMENT_DEFAULTED'})
-                                     WHERE NOT coalesce(e.underDispute, false) AND NOT coalesce(e.resolved, false) }
+                                     WHERE NOT coalesce(e.resolved, false) }
                              > perk.maxOpenDefaults THEN 'TOO_MANY_OPEN_DEFAULTS' END,
                       CASE WHEN duration.inDays(u.createdAt, now).days < perk.minAccountAgeDays
                            THEN 'ACCOUNT_TOO_NEW' END,

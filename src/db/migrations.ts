@@ -42,16 +42,18 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT tombstone_key IF NOT EXISTS FOR (t:Tombstone) REQUIRE t.key IS UNIQUE',
   'CREATE INDEX tombstone_until IF NOT EXISTS FOR (t:Tombstone) ON (t.until)',
   'CREATE INDEX dispute_opened IF NOT EXISTS FOR (d:Dispute) ON (d.status, d.openedAt)',
-  // Contract 2026-12 (docs/privacy.md): rule thresholds on a coarse grid. An active perk stored with a threshold
-  // off the grid would let its partner ask finer questions than anyone can now: it is archived (the partner
-  // creates it again on the grid), marked with why.
+  // Contract 2026-12 (docs/privacy.md): rule thresholds on a coarse grid, and no condition on open disputes. An
+  // active perk stored with a threshold off the grid would let its partner ask finer questions than anyone can
+  // now, and one refusing open disputes would punish people for disputing: it is archived (the partner creates it
+  // again under the new contract), marked with why.
   `MATCH (perk:Perk) WHERE perk.archivedAt IS NULL AND (
      (perk.minScore IS NOT NULL AND NOT perk.minScore IN [420, 540, 660, 780]) OR
      any(m IN [perk.minIdentity, perk.minHistory, perk.minReputation, perk.minNetwork]
          WHERE m IS NOT NULL AND NOT m IN [0.25, 0.5, 0.75]) OR
      (perk.maxOpenDefaults IS NOT NULL AND NOT perk.maxOpenDefaults IN [0, 1, 2]) OR
-     (perk.minAccountAgeDays IS NOT NULL AND NOT perk.minAccountAgeDays IN [30, 90, 180, 365, 730]))
-   SET perk.archivedAt = datetime(), perk.archivedBecause = 'RULE_OFF_GRID_2026_12'`,
+     (perk.minAccountAgeDays IS NOT NULL AND NOT perk.minAccountAgeDays IN [30, 90, 180, 365, 730]) OR
+     coalesce(perk.noOpenDisputes, false))
+   SET perk.archivedAt = datetime(), perk.archivedBecause = 'RULE_CONTRACT_2026_12'`,
 ];
 
 export async function migrate(driver: Driver, database?: string): Promise<number> {

@@ -675,7 +675,10 @@ export type PerkRule = {
   minIdentityAssurance?: Maybe<IdentityAssurance>;
   /** 300..900 */
   minScore?: Maybe<Scalars['Int']['output']>;
-  /** Refuse people with an open dispute. */
+  /**
+   * Always false: refusing people with an open dispute would punish them for disputing (contract 2026-12).
+   * @deprecated Disputing is a right; a disputed item counts while under review.
+   */
   noOpenDisputes: Scalars['Boolean']['output'];
 };
 
@@ -693,6 +696,10 @@ export type PerkRuleInput = {
   minIdentityAssurance?: InputMaybe<IdentityAssurance>;
   /** One of the band floors: 420, 540, 660, 780. */
   minScore?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * Only false or null: true is refused (BAD_USER_INPUT) since contract 2026-12.
+   * @deprecated Disputing is a right; a disputed item counts in the score while under review.
+   */
   noOpenDisputes?: InputMaybe<Scalars['Boolean']['input']>;
 };
 

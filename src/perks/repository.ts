@@ -133,7 +133,7 @@ export async function archivePerk(tx: Tx, id: string): Promise<PerkRow> {
 /**
  * Everything a rule is evaluated on about each person of `userIds` (any list expression), as a map per person:
  * the materialised trust properties (the trust engine's contract), unexpired identity assurances, open defaults
- * (neither settled nor under dispute) and open disputes; with `$partnerId`, also their consent to that partner
+ * (not settled: a disputed default counts while under review, docs/privacy.md § 4) and open disputes; with `$partnerId`, also their consent to that partner
  * (a partner's check). Without it (null: the person's own view of their perks) no consent is found and
  * `consentActive` is false.
  */
@@ -156,8 +156,10 @@ function subjectFactsOf(userIds: string): string {
                         RETURN i.assurance } END,
             openDefaults: CASE WHEN u IS NULL THEN 0 ELSE
               COUNT { (u)-[:HAS_EVENT]->(e:Event {kind: 'COMMITMENT_DEFAULTED'})
-                      WHERE NOT coalesce(e.underDispute, false) AND NOT coalesce(e.resolved, false) } END,
-            openDisputes: CASE WHEN u IS NULL THEN 0 ELSE COUNT { (u)-[:FILED]->(:Dispute {status: 'OPEN'}) } END,
+                      WHERE NOT coalesce(e.resolved, false) } END,
+            openDisputes: CASE WHEN u IS NULL THEN 0 ELSE
+              COUNT { (u)-[:FILED]->(d:Dispute {status: 'OPEN'})
+                      WHERE coalesce(d.openedAt, d.createdAt) + duration('P30D') > datetime() } END,
             accountAgeDays: CASE WHEN u IS NULL THEN null ELSE duration.inDays(u.createdAt, datetime()).days END
            } AS facts`;
 }

@@ -43,6 +43,19 @@ function onGrid(field: string, value: number | null | undefined, grid: readonly 
   return value;
 }
 
+/**
+ * Disputing is a right (docs/privacy.md § 4): a disputed item keeps counting while under review, and a rule that
+ * refuses people with an open dispute would punish them for using it. Refused since contract 2026-12.
+ */
+function noDisputeCondition(value: boolean | null | undefined): false {
+  if (value)
+    throw badInput(
+      'rule.noOpenDisputes',
+      'noOpenDisputes is no longer accepted: it would refuse people for disputing (a disputed item counts in the score while under review)',
+    );
+  return false;
+}
+
 export function validateRule(input: PerkRuleInput): PerkRuleRow {
   const seen = new Set<PerkDimension>();
   const minDimensions = (input.minDimensions ?? []).map(({ dimension, min }) => {
@@ -58,7 +71,7 @@ export function validateRule(input: PerkRuleInput): PerkRuleRow {
     minIdentityAssurance: input.minIdentityAssurance ?? null,
     maxOpenDefaults: onGrid('rule.maxOpenDefaults', input.maxOpenDefaults, OPEN_DEFAULT_LIMITS),
     minAccountAgeDays: onGrid('rule.minAccountAgeDays', input.minAccountAgeDays, ACCOUNT_AGE_THRESHOLDS_DAYS),
-    noOpenDisputes: input.noOpenDisputes ?? false,
+    noOpenDisputes: noDisputeCondition(input.noOpenDisputes),
   };
 }
 

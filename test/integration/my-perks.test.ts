@@ -74,7 +74,7 @@ beforeAll(async () => {
   [scored, unscored] = await Promise.all([newUser(), newUser()]);
   users.push(scored.id, unscored.id);
   // The trust engine's materialised contract, written by hand so every gap below is computed by hand:
-  // score 640, HISTORY 0.45, IDENTITY 0.5; a LOW identity; two defaults, one under dispute (1 open); an
+  // score 640, HISTORY 0.45, IDENTITY 0.5; a LOW identity; two defaults, one settled (1 open); an
   // account 10 days old.
   await cypher(
     `MATCH (u:User {id: $id})
@@ -85,7 +85,7 @@ beforeAll(async () => {
                                              verifiedAt: datetime()})
      CREATE (u)-[:HAS_EVENT]->(:Event {id: $event1, kind: 'COMMITMENT_DEFAULTED', occurredAt: datetime(), source: 'test'})
      CREATE (u)-[:HAS_EVENT]->(:Event {id: $event2, kind: 'COMMITMENT_DEFAULTED', occurredAt: datetime(), source: 'test',
-                                       underDispute: true})`,
+                                       resolved: true})`,
     {
       id: scored.id,
       identityId: randomUUID(),
@@ -193,7 +193,7 @@ describe('me.perks', () => {
         ],
       },
     ]);
-    // Two defaults, one under dispute: 1 open, 1 over the maximum of 0; settling it closes the gap.
+    // Two defaults, one settled: 1 open, 1 over the maximum of 0; settling it closes the gap.
     expect(standing('defaults')!.missing).toEqual([
       {
         reason: 'TOO_MANY_OPEN_DEFAULTS',

@@ -42,6 +42,8 @@ describe('perks', () => {
     expect(await refused({ minDimensions: [{ dimension: 'NETWORK', min: 1 }] })).toEqual(['BAD_USER_INPUT']);
     expect(await refused({ maxOpenDefaults: 3 })).toEqual(['BAD_USER_INPUT']);
     expect(await refused({ minAccountAgeDays: 10 })).toEqual(['BAD_USER_INPUT']);
+    // Disputing is a right: no rule may refuse people for an open dispute.
+    expect(await refused({ noOpenDisputes: true })).toEqual(['BAD_USER_INPUT']);
     expect(await refused({ minDimensions: [{ dimension: 'NETWORK', min: -0.1 }] })).toEqual([
       'BAD_USER_INPUT',
     ]);
@@ -241,7 +243,6 @@ describe('eligibility', () => {
       minIdentityAssurance: 'HIGH',
       maxOpenDefaults: 0,
       minAccountAgeDays: 30,
-      noOpenDisputes: true,
     });
     const admin = await adminToken();
     const failing = await newUser();
@@ -287,7 +288,6 @@ describe('eligibility', () => {
         'IDENTITY_ASSURANCE_TOO_LOW',
         'TOO_MANY_OPEN_DEFAULTS',
         'ACCOUNT_TOO_NEW',
-        'OPEN_DISPUTE',
       ],
     });
     const theirs = await gql(`query ${INQUIRIES}`, {}, { apiKey: partner.apiKey });

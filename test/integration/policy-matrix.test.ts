@@ -22,7 +22,7 @@ import { mintToken } from '../../src/auth/tokens.js';
 import { apiKeyHash } from '../../src/partners/api-key.js';
 import { governedFields, RULES, ruleFor, type RuleName } from '../../src/policy/policy.js';
 import { config, cypher, gql, newUser, removeUsers, unique, type CallOptions } from './helpers.js';
-import { consent, newPartner, removePartners, type TestPartner } from './partner-helpers.js';
+import { consent, newPartner, newPerk, removePartners, type TestPartner } from './partner-helpers.js';
 
 const schema = buildSchema();
 const PROBE = '~matrix-probe~'; // not a valid handle or id of anything: probes change nothing they can find
@@ -46,6 +46,13 @@ beforeAll(async () => {
   partner = await newPartner(unique('matrix'));
   eventsPartner = await newPartner(unique('matrix'), ['EVENTS_WRITE']);
   await consent(self.token, partner.id);
+  // One inquiry about `self` (for Inquiry.unmetConditions).
+  const perkId = await newPerk(partner, { minScore: 780 });
+  await gql(
+    'query($p: ID!, $u: ID!) { eligibility(perkId: $p, userId: $u) { eligible } }',
+    { p: perkId, u: self.id },
+    { apiKey: partner.apiKey },
+  );
   // A private endorsement of `self` by `other` (for Endorsement.endorser).
   await gql(
     'mutation($t: ID!) { endorse(input: { targetId: $t, strength: 2 }) { id } }',
@@ -164,6 +171,16 @@ const REACH: Record<string, Reach> = {
       { rule: 'selfOrAdmin', parent: { id: '' } },
     ],
     parent: () => ({ public: false, endorserId: other.id }),
+  },
+  Inquiry: {
+    query: (f, sel) => `query($id: ID!) { user(id: $id) { inquiries { edges { node { ${f} ${sel} } } } } }`,
+    variables: () => ({ id: self.id }),
+    path: ['user', 'inquiries', 'edges', 0, 'node'],
+    gates: [
+      { rule: 'person', parent: undefined },
+      { rule: 'selfOrAdmin', parent: { id: '' } },
+    ],
+    parent: () => ({ subjectId: self.id }),
   },
 };
 

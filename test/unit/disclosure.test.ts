@@ -56,7 +56,7 @@ describe('the disclosure bound', () => {
     expect(SCORE_THRESHOLDS).toEqual([420, 540, 660, 780]);
     expect(DIMENSION_THRESHOLDS).toEqual([0.25, 0.5, 0.75]);
     // The migration that archives off-grid perks names the same grid.
-    const migration = MIGRATIONS.find((m) => m.includes('RULE_OFF_GRID'))!;
+    const migration = MIGRATIONS.find((m) => m.includes('RULE_CONTRACT_2026_12'))!;
     expect(migration).toContain(`[${SCORE_THRESHOLDS.join(', ')}]`);
     expect(migration).toContain(`[${DIMENSION_THRESHOLDS.join(', ')}]`);
     expect(migration).toContain(`[${OPEN_DEFAULT_LIMITS.join(', ')}]`);
@@ -120,7 +120,7 @@ describe('the disclosure bound', () => {
     expect(questionOf(a)).not.toBe(BAND_QUESTION);
     expect(questionOf({ ...a, minScore: 660 })).not.toBe(questionOf(a));
     expect(questionOf({ ...a, noOpenDisputes: true })).not.toBe(questionOf(a));
-    expect(questionOf(validateRule({ noOpenDisputes: true }))).not.toBe(BAND_QUESTION);
+    expect(questionOf(validateRule({ maxOpenDefaults: 0 }))).not.toBe(BAND_QUESTION);
   });
 
   it('a second question waits until the first is a period old', () => {
