@@ -1,6 +1,6 @@
 import { actingUserId, type Viewer } from '../auth/viewer.js';
 import type { Db, Tx } from '../db/driver.js';
-import { forbidden, notFound } from '../errors.js';
+import { badInput, forbidden, notFound } from '../errors.js';
 import { audit } from '../partners/repository.js';
 import { userExists } from '../users/repository.js';
 import type { Assurance } from '../identities/model.js';
@@ -40,13 +40,20 @@ export async function beforeErasure(tx: Tx, userId: string): Promise<() => Promi
   };
 }
 
-/** Opting in scores the user at once; opting out removes the materialised score in the same transaction. */
+/**
+ * Opting in scores the person at once (NETWORK follows at the next full computation, which they are now part
+ * of); opting out removes everything derived about them in the same transaction. Either way the people they
+ * rated are refreshed and those they vouched for marked: their ratings and endorsements count only while they
+ * are opted in.
+ */
 export async function setScoringConsent(db: Db, viewer: Viewer, enabled: boolean): Promise<string> {
   const userId = actingUserId(viewer);
   if (!userId) throw forbidden('SIGN_IN_REQUIRED');
   await db.writeTx(async (tx) => {
+    const { rated, vouched } = await repository.vouchedFor(tx, userId);
     if (!(await repository.setScoringConsent(tx, userId, enabled))) throw notFound('User');
-    if (enabled) await refreshUsers(tx, [userId]);
+    await refreshUsers(tx, enabled ? [userId, ...rated] : rated);
+    await repository.markStale(tx, enabled ? [userId, ...vouched] : vouched);
   });
   return userId;
 }
@@ -74,7 +81,10 @@ export async function recomputeUser(db: Db, viewer: Viewer, userId: string): Pro
 export async function setAnchor(db: Db, viewer: Viewer, userId: string, anchor: boolean): Promise<string> {
   const actorId = adminId(viewer);
   await db.writeTx(async (tx) => {
-    if (!(await repository.setAnchor(tx, id('userId', userId), anchor))) throw notFound('User');
+    const outcome = await repository.setAnchor(tx, id('userId', userId), anchor);
+    if (outcome === 'no-user') throw notFound('User');
+    if (outcome === 'no-consent')
+      throw badInput('userId', 'Only a person who opted in to scoring can be a trust anchor');
     await repository.markStale(tx, [userId]);
     await audit(tx, { actorId, action: anchor ? 'ANCHOR_SET' : 'ANCHOR_REMOVED', targetId: userId });
   });
