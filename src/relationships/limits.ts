@@ -15,9 +15,9 @@ function positiveInt(name: string, fallback: number): number {
  */
 export const WRITE_QUOTAS = {
   /** Events one partner may record about one person in 24 hours. */
-  eventsPerPartnerPerPersonPerDay: positiveInt('CREDENCE_EVENTS_PER_PARTNER_PER_PERSON_PER_DAY', 3),
+  eventsPerPartnerPerPersonPerDay: positiveInt('CREDENCE_EVENTS_PER_PERSON_PER_DAY', 3),
   /** Ratings one person may give the same person in 24 hours (a first rating and its changes). */
-  ratingsPerTargetPerDay: positiveInt('CREDENCE_RATINGS_PER_TARGET_PER_DAY', 3),
+  ratingsPerTargetPerDay: positiveInt('CREDENCE_RATINGS_PER_PAIR_PER_DAY', 3),
 };
 
 export const QUOTA_WINDOW_MS = 24 * 60 * 60 * 1000;
