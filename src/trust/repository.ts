@@ -316,10 +316,11 @@ export async function refreshInputs(tx: Tx, userIds: readonly string[]): Promise
             u.trustGoodness AS goodness,
             coalesce(u.trustRestartShare, 0.0) AS restartShare,
             coalesce(u.trustIsAnchor, false) OR coalesce(u.anchor, false) AS isAnchor,
-            // Before their first full computation: the size of the graph that computation will see.
-            coalesce(u.trustGraphSize,
-                     COUNT { MATCH (o:User) WHERE coalesce(o.scoringConsent, false)
-                               AND ((u.dataset IS NULL AND o.dataset IS NULL) OR o.dataset = u.dataset) })
+            // Before their first full computation: the size of the graph that computation will see (counted
+            // only then: CASE evaluates one branch).
+            CASE WHEN u.trustGraphSize IS NOT NULL THEN u.trustGraphSize
+                 ELSE COUNT { MATCH (o:User) WHERE coalesce(o.scoringConsent, false)
+                                AND ((u.dataset IS NULL AND o.dataset IS NULL) OR o.dataset = u.dataset) } END
               AS graphSize,
             u.trustExplanation AS explanation`,
     { userIds },

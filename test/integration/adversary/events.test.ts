@@ -306,6 +306,16 @@ describe('the person sees who reported each event and can dispute it', () => {
     );
     expect(byKind.COMMITMENT_DEFAULTED!.reporter).toEqual({ id: partner.id, name: partnerName!.name });
     expect(byKind.COMMITMENT_FULFILLED!.reporter).toBeNull();
+    // Who reports about a person is the person's own business (and admins'): others are refused.
+    const stranger = await newUser();
+    users.push(stranger.id);
+    const peek = await gql(
+      'query($id: ID!) { user(id: $id) { events { edges { node { reporter { id } } } } } }',
+      { id: subject.id },
+      { token: stranger.token },
+    );
+    expect(codes(peek)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(peek.data)).not.toContain(partner.id);
 
     // One default and one fulfilment: HISTORY = 2.5/5 = 0.5 → 450.
     expect(await scoreOf(subject.token)).toBe(450);
