@@ -464,6 +464,30 @@ export async function pathsThrough(
   );
 }
 
+/** The stored explanations of these people that may name the contributor. */
+export async function explanationsNaming(
+  tx: Tx,
+  userIds: readonly string[],
+  contributorId: string,
+): Promise<{ id: string; explanation: StoredExplanation }[]> {
+  const rows = await tx.run<{ id: string; explanation: string }>(
+    `UNWIND $userIds AS userId
+     MATCH (u:User {id: userId}) WHERE u.trustExplanation CONTAINS $contributorId
+     RETURN u.id AS id, u.trustExplanation AS explanation`,
+    { userIds, contributorId },
+  );
+  return rows.map((row) => ({ id: row.id, explanation: JSON.parse(row.explanation) as StoredExplanation }));
+}
+
+export async function replaceExplanations(
+  tx: Tx,
+  rows: readonly { id: string; explanation: StoredExplanation }[],
+): Promise<void> {
+  await tx.run('UNWIND $rows AS row MATCH (u:User {id: row.id}) SET u.trustExplanation = row.explanation', {
+    rows: rows.map((row) => ({ id: row.id, explanation: JSON.stringify(row.explanation) })),
+  });
+}
+
 export async function setScoringConsent(tx: Tx, userId: string, enabled: boolean): Promise<boolean> {
   const rows = await tx.run(
     'MATCH (u:User {id: $userId}) SET u.scoringConsent = $enabled RETURN u.id AS id',

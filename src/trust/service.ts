@@ -7,7 +7,7 @@ import type { Assurance } from '../identities/model.js';
 import { id } from '../validation.js';
 import { refreshUsers } from './compute.js';
 import type { Loaders } from '../loaders.js';
-import type { StoredExplanation } from './model.js';
+import { withoutContributor, type StoredExplanation } from './model.js';
 import * as repository from './repository.js';
 
 /** What a write changed, so the affected users' scores follow at once (in the write's own transaction). */
@@ -52,6 +52,15 @@ export async function setScoringConsent(db: Db, viewer: Viewer, enabled: boolean
   await db.writeTx(async (tx) => {
     const { rated, vouched } = await repository.vouchedFor(tx, userId);
     if (!(await repository.setScoringConsent(tx, userId, enabled))) throw notFound('User');
+    // Those they vouched for stop naming them at once (their share joins OTHERS until the next full run).
+    if (!enabled) {
+      const named = await repository.explanationsNaming(tx, vouched, userId);
+      const scrubbed = named.flatMap(({ id, explanation }) => {
+        const without = withoutContributor(explanation, userId);
+        return without ? [{ id, explanation: without }] : [];
+      });
+      if (scrubbed.length > 0) await repository.replaceExplanations(tx, scrubbed);
+    }
     await refreshUsers(tx, enabled ? [userId, ...rated] : rated);
     await repository.markStale(tx, enabled ? [userId, ...vouched] : vouched);
   });

@@ -219,8 +219,21 @@ describe('nothing derived about a person outside scoring is stored or served', (
     await ok(gql(CONSENT, { on: false }, { token: tokens.c }));
     expect(await derivedAbout(ids.c!)).toEqual(NOTHING);
     expect(await servedToAdmin(ids.c!)).toEqual(SERVED_NOTHING);
-    // …D's network points from C are marked for the next full computation, which drops them.
-    expect((await scoreOf(tokens.d!)).stale).toBe(true);
+    // …D's explanation stops naming C at once (C's share and points join OTHERS, so they still sum exactly), and
+    // D's network points from C are marked for the next full computation, which drops them.
+    const networkPoints = d.explanation.contributors[0]!.points;
+    expect(networkPoints).toBeGreaterThan(0);
+    const dAfter = await scoreOf(tokens.d!);
+    expect(dAfter.stale).toBe(true);
+    expect(dAfter.explanation.contributors).toEqual([
+      { kind: 'OTHERS', handle: null, share: 1, points: networkPoints },
+    ]);
+    // (Handles equal ids in this graph, so neither is left in any stored explanation.)
+    const [naming] = await cypher<{ n: number }>(
+      'MATCH (u:User) WHERE u.trustExplanation CONTAINS $c RETURN count(u) AS n',
+      { c: ids.c },
+    );
+    expect(naming!.n).toBe(0);
     await recompute();
     expect(await derivedAbout(ids.c!)).toEqual(NOTHING);
     d = await scoreOf(tokens.d!);
