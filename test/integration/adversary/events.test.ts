@@ -4,7 +4,7 @@
  * docs/trust-model.md: a brand-new person scores 300 + 600·(0.30·HISTORY + 0.20·0.5) with HISTORY =
  * (0.5·3 + Σ outcome)/(3 + events), i.e. 450 with no events.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { mintToken } from '../../../src/auth/tokens.js';
 import { WRITE_QUOTAS } from '../../../src/relationships/limits.js';
 import {
@@ -243,6 +243,18 @@ describe('a partner’s reports about one person are capped per day, durably', (
       expect(retry).toBeGreaterThan(DAY_SECONDS - 120);
       expect(retry).toBeLessThanOrEqual(DAY_SECONDS);
     }
+    // The HTTP answer carries Retry-After too, equal to retryAfterSeconds.
+    const raw = await fetch(inject('gatewayUrl'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': partner.apiKey },
+      body: JSON.stringify({
+        query: RECORD,
+        variables: { input: { userId: subject.id, kind: 'COMMITMENT_LATE' } },
+      }),
+    });
+    const body = (await raw.json()) as GraphQLResponse;
+    expect(raw.status).toBe(429);
+    expect(raw.headers.get('retry-after')).toBe(String(body.errors![0]!.extensions!.retryAfterSeconds));
     // Three defaults: HISTORY = 1.5/6 = 0.25 → 300 + 600·(0.075 + 0.1) = 405 (20 took it to 372 before).
     expect(await scoreOf(subject.token)).toBe(405);
     expect(await storedEvents(subject.id)).toBe(cap);
