@@ -76,6 +76,11 @@ export type Consent = {
   __typename?: 'Consent';
   /** Granted, not revoked and not expired. */
   active: Scalars['Boolean']['output'];
+  /**
+   * With EVENTS: when the relationship the partner may report about began (events must be dated from then to now).
+   * Kept when the consent is granted again with EVENTS, renewed after a revocation or an expiry; null without EVENTS.
+   */
+  eventsSince?: Maybe<Scalars['DateTime']['output']>;
   /** No expiry when null. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   grantedAt: Scalars['DateTime']['output'];
@@ -1425,6 +1430,7 @@ export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends Re
 
 export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = ResolversObject<{
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  eventsSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;

@@ -19,7 +19,7 @@ export const PARTNER_PROJECTION =
 
 /**
  * codegen mapper for Consent: (:User)-[:CONSENTED_TO {scopes, grantedAt, expiresAt, revokedAt, eventsSince}]->(:Partner).
- * `eventsSince` (not served) is when EVENTS was granted without a break: the earliest date the partner may report.
+ * `eventsSince` is when EVENTS was granted without a break since: the earliest date the partner may report.
  */
 export interface ConsentRow {
   userId: string;
@@ -28,10 +28,11 @@ export interface ConsentRow {
   grantedAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  eventsSince: string | null;
 }
 
 export const CONSENT_PROJECTION =
-  'c {.scopes, userId: u.id, partnerId: p.id, grantedAt: toString(c.grantedAt), expiresAt: toString(c.expiresAt), revokedAt: toString(c.revokedAt)}';
+  'c {.scopes, userId: u.id, partnerId: p.id, grantedAt: toString(c.grantedAt), expiresAt: toString(c.expiresAt), revokedAt: toString(c.revokedAt), eventsSince: toString(c.eventsSince)}';
 
 export function consentActive(consent: ConsentRow, now = Date.now()): boolean {
   return consent.revokedAt === null && (consent.expiresAt === null || Date.parse(consent.expiresAt) > now);

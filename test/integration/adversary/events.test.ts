@@ -190,6 +190,13 @@ describe('occurredAt lies between the start of the relationship and now', () => 
         )
       )[0]!.since;
     const since = await sinceOf();
+    // The person sees it on the consent.
+    const mine = await gql<{ me: { consents: { eventsSince: string }[] } }>(
+      '{ me { consents { eventsSince } } }',
+      {},
+      { token: subject.token },
+    );
+    expect(Date.parse(mine.data!.me.consents[0]!.eventsSince)).toBe(Date.parse(since));
     const refusedField = (response: GraphQLResponse) => response.errors?.[0]?.extensions;
     for (const occurredAt of [
       '0001-01-01T00:00:00Z',
