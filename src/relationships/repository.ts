@@ -212,17 +212,13 @@ export async function lockedReportingRight(
   tx: Tx,
   input: { userId: string; partnerId: string; windowStart: number },
 ): Promise<{ since: number; recent: number[] } | null> {
-  const locked = await tx.run(
-    `MATCH (:User {id: $userId})-[c:CONSENTED_TO]->(:Partner {id: $partnerId})
+  // The SET takes the lock before the events are read (Cypher runs each row through the clauses in order).
+  const [row] = await tx.run<{ since: number; recent: number[] }>(
+    `MATCH (u:User {id: $userId})-[c:CONSENTED_TO]->(:Partner {id: $partnerId})
      WHERE c.revokedAt IS NULL AND (c.expiresAt IS NULL OR c.expiresAt > datetime())
        AND 'EVENTS' IN c.scopes AND c.eventsSince IS NOT NULL
      SET c._LOCK_ = true REMOVE c._LOCK_
-     RETURN 1 AS locked`,
-    input,
-  );
-  if (locked.length === 0) return null;
-  const [row] = await tx.run<{ since: number; recent: number[] }>(
-    `MATCH (u:User {id: $userId})-[c:CONSENTED_TO]->(:Partner {id: $partnerId})
+     WITH u, c
      RETURN c.eventsSince.epochMillis AS since,
             COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event {source: $partnerId})
                       WHERE e.recordedAt > datetime({epochMillis: $windowStart})
@@ -259,9 +255,10 @@ export async function lockedRecentRatings(
   tx: Tx,
   input: { raterId: string; targetId: string; windowStart: number },
 ): Promise<number[]> {
-  await tx.run('MATCH (a:User {id: $raterId}) SET a._LOCK_ = true REMOVE a._LOCK_', input);
+  // The SET takes the lock before the ratings are read (Cypher runs each row through the clauses in order).
   const [row] = await tx.run<{ recent: number[] }>(
     `MATCH (a:User {id: $raterId})
+     SET a._LOCK_ = true REMOVE a._LOCK_
      WITH a, datetime({epochMillis: $windowStart}) AS since
      RETURN COLLECT { MATCH (a)-[r:RATED]->(:User {id: $targetId}) WHERE r.createdAt > since
                       RETURN r.createdAt.epochMillis } +
