@@ -9,8 +9,7 @@ export const relationshipsResolvers: Resolvers = {
     revokeEndorsement: (_, { id }, { db, viewer }) => revokeEndorsement(db, viewer, id),
     rate: (_, { input }, { db, viewer }) => rate(db, viewer, input),
     report: (_, { input }, { db, viewer }) => report(db, viewer, input),
-    recordEvent: (_, { input }, { db, viewer }) =>
-      recordEvent(db, viewer.kind === 'partner' ? viewer.partnerId : 'admin', input),
+    recordEvent: (_, { input }, { db, viewer }) => recordEvent(db, viewer, input),
   },
   User: {
     endorsementsGiven: (user, { first, after }, { loaders }) =>
@@ -31,6 +30,10 @@ export const relationshipsResolvers: Resolvers = {
   Rating: {
     rater: async (r, _, { loaders }) => (await userAt(loaders, r, r.raterId))!,
     target: async (r, _, { loaders }) => (await userAt(loaders, r, r.targetId))!,
+  },
+  Event: {
+    reporter: (event, _, { loaders }) =>
+      event.source === 'admin' ? null : loaders.partnerById.load(event.source),
   },
   Report: {
     target: async (r, _, { loaders }) => (await loaders.userById.get(r.targetId))!,

@@ -78,6 +78,11 @@ export type Consent = {
   __typename?: 'Consent';
   /** Granted, not revoked and not expired. */
   active: Scalars['Boolean']['output'];
+  /**
+   * With EVENTS: when the relationship the partner may report about began (events must be dated from then to now).
+   * Kept when the consent is granted again with EVENTS, renewed after a revocation or an expiry; null without EVENTS.
+   */
+  eventsSince?: Maybe<Scalars['DateTime']['output']>;
   /** No expiry when null. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   grantedAt: Scalars['DateTime']['output'];
@@ -89,7 +94,13 @@ export type Consent = {
 export type ConsentScope =
   /** The partner may receive eligibility decisions (yes/no and reason codes) about this person. */
   | 'ELIGIBILITY'
-  /** The partner may also receive the person's score band (never the score itself). */
+  /**
+   * The partner may report behavioural events about this person (recordEvent), dated from the moment this scope
+   * was granted (the start of the relationship) until now, at most a few a day (see docs/privacy.md). Revoking the
+   * consent stops new reports; events already reported stay and can be disputed.
+   */
+  | 'EVENTS'
+  /** The partner may also receive the person's score band (never the score itself). Needs ELIGIBILITY. */
   | 'SCORE_BAND';
 
 export type CreatePartnerInput = {
@@ -268,7 +279,9 @@ export type Event = {
   id: Scalars['ID']['output'];
   kind: EventKind;
   occurredAt: Scalars['DateTime']['output'];
-  /** Who reported it. */
+  /** The partner that reported it (null when an admin recorded it). */
+  reporter?: Maybe<Partner>;
+  /** Who reported it: the reporting partner's id, or 'admin'. */
   source: Scalars['String']['output'];
 };
 
@@ -294,6 +307,7 @@ export type GrantConsentInput = {
   /** Must be in the future; no expiry when omitted. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   partnerId: Scalars['ID']['input'];
+  /** ELIGIBILITY or EVENTS (or both); SCORE_BAND only together with ELIGIBILITY. */
   scopes: Array<ConsentScope>;
 };
 
@@ -616,7 +630,10 @@ export type Partner = {
 export type PartnerScope =
   /** May check the eligibility of users who consented to it. */
   | 'ELIGIBILITY_CHECK'
-  /** May report behavioural events (recordEvent); the event's source is the partner's id. */
+  /**
+   * May report behavioural events (recordEvent) about people who granted it the EVENTS consent; the event's source
+   * is the partner's id.
+   */
   | 'EVENTS_WRITE'
   /** May create, update and archive its own perks. */
   | 'PERKS_MANAGE';
@@ -821,6 +838,7 @@ export type QueryUsersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** At most a few ratings of the same person per day (a first rating and its changes); over it: RATE_LIMITED. */
 export type RateInput = {
   /** At most 500 characters. */
   comment?: InputMaybe<Scalars['String']['input']>;
@@ -853,9 +871,17 @@ export type RatingEdge = {
   node: Rating;
 };
 
+/**
+ * A partner may report only about a person who granted it the EVENTS consent: anyone else, known or not, gets the
+ * same FORBIDDEN (reason NO_CONSENT). At most a few events per partner per person per day (RATE_LIMITED with
+ * retryAfterSeconds).
+ */
 export type RecordEventInput = {
   kind: EventKind;
-  /** Defaults to now; may not be in the future. */
+  /**
+   * Defaults to now; may not be in the future, nor before the relationship started (a partner: when the person
+   * granted it EVENTS; an admin: when the person registered).
+   */
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   userId: Scalars['ID']['input'];
 };
@@ -1519,6 +1545,7 @@ export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends Re
 
 export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = ResolversObject<{
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  eventsSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
@@ -1589,6 +1616,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reporter?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

@@ -1,5 +1,5 @@
 export type PartnerScope = 'ELIGIBILITY_CHECK' | 'EVENTS_WRITE' | 'PERKS_MANAGE';
-export type ConsentScope = 'ELIGIBILITY' | 'SCORE_BAND';
+export type ConsentScope = 'ELIGIBILITY' | 'SCORE_BAND' | 'EVENTS';
 
 export const PARTNER_SCOPES: readonly PartnerScope[] = ['ELIGIBILITY_CHECK', 'EVENTS_WRITE', 'PERKS_MANAGE'];
 export const PARTNER_NAME_MAX = 80;
@@ -17,7 +17,10 @@ export interface PartnerRow {
 export const PARTNER_PROJECTION =
   'p {.id, .name, .scopes, createdAt: toString(p.createdAt), keyIssuedAt: toString(p.keyIssuedAt), revokedAt: toString(p.revokedAt)}';
 
-/** codegen mapper for Consent: (:User)-[:CONSENTED_TO {scopes, grantedAt, expiresAt, revokedAt}]->(:Partner). */
+/**
+ * codegen mapper for Consent: (:User)-[:CONSENTED_TO {scopes, grantedAt, expiresAt, revokedAt, eventsSince}]->(:Partner).
+ * `eventsSince` is when EVENTS was granted without a break since: the earliest date the partner may report.
+ */
 export interface ConsentRow {
   userId: string;
   partnerId: string;
@@ -25,10 +28,11 @@ export interface ConsentRow {
   grantedAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  eventsSince: string | null;
 }
 
 export const CONSENT_PROJECTION =
-  'c {.scopes, userId: u.id, partnerId: p.id, grantedAt: toString(c.grantedAt), expiresAt: toString(c.expiresAt), revokedAt: toString(c.revokedAt)}';
+  'c {.scopes, userId: u.id, partnerId: p.id, grantedAt: toString(c.grantedAt), expiresAt: toString(c.expiresAt), revokedAt: toString(c.revokedAt), eventsSince: toString(c.eventsSince)}';
 
 export function consentActive(consent: ConsentRow, now = Date.now()): boolean {
   return consent.revokedAt === null && (consent.expiresAt === null || Date.parse(consent.expiresAt) > now);

@@ -94,8 +94,14 @@ export async function grantConsent(
   const [row] = await tx.run<{ consent: ConsentRow }>(
     `MATCH (u:User {id: $userId}), (p:Partner {id: $partnerId})
      MERGE (u)-[c:CONSENTED_TO]->(p)
+     // The relationship a partner may report about starts when EVENTS is granted, and goes on through re-grants
+     // that keep it; after a revocation, an expiry or a grant without EVENTS it starts again.
+     WITH u, p, c, c.revokedAt IS NULL AND (c.expiresAt IS NULL OR c.expiresAt > datetime())
+                   AND 'EVENTS' IN coalesce(c.scopes, []) AND c.eventsSince IS NOT NULL AS eventsGoOn
      SET c.scopes = $scopes, c.grantedAt = datetime(), c.revokedAt = null,
-         c.expiresAt = CASE WHEN $expiresAt IS NULL THEN null ELSE datetime($expiresAt) END
+         c.expiresAt = CASE WHEN $expiresAt IS NULL THEN null ELSE datetime($expiresAt) END,
+         c.eventsSince = CASE WHEN NOT 'EVENTS' IN $scopes THEN null WHEN eventsGoOn THEN c.eventsSince
+                              ELSE datetime() END
      RETURN ${CONSENT_PROJECTION} AS consent`,
     input,
   );

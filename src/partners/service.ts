@@ -116,8 +116,10 @@ export async function grantConsent(
 ): Promise<ConsentRow> {
   const userId = personId(viewer);
   const scopes = distinct('scopes', input.scopes);
-  if (!scopes.includes('ELIGIBILITY'))
-    throw badInput('scopes', 'scopes must include ELIGIBILITY (SCORE_BAND only adds the band to decisions)');
+  if (!scopes.includes('ELIGIBILITY') && !scopes.includes('EVENTS'))
+    throw badInput('scopes', 'scopes must include ELIGIBILITY or EVENTS');
+  if (scopes.includes('SCORE_BAND') && !scopes.includes('ELIGIBILITY'))
+    throw badInput('scopes', 'SCORE_BAND needs ELIGIBILITY (it only adds the band to decisions)');
   const expiresAt = input.expiresAt ? dateTime('expiresAt', input.expiresAt) : null;
   if (expiresAt && Date.parse(expiresAt) <= Date.now())
     throw badInput('expiresAt', 'expiresAt must be in the future');

@@ -123,4 +123,5 @@ export const EVENT_FIELD_NEEDS: Readonly<Record<string, readonly (keyof EventRow
   kind: ['kind'],
   occurredAt: ['occurredAt'],
   source: ['source'],
+  reporter: ['source'],
 };

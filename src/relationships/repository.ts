@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import neo4j from 'neo4j-driver';
 import type { Tx } from '../db/driver.js';
 import { nestedPage, type NestedPage, type NestedPageOptions, type PageArgs } from '../db/pagination.js';
 import type { RowShape } from '../db/rows.js';
@@ -199,4 +200,71 @@ export async function recordEvent(
     { ...input, id: randomUUID() },
   );
   return row ? EVENT.read(row.event) : null;
+}
+
+/**
+ * What a partner's report about a person needs, with the pair locked until the transaction ends (so concurrent
+ * reports are counted one after the other): when the person granted the partner EVENTS (null without an active
+ * EVENTS consent, or for an unknown person: the two are not told apart), and when the partner's events about the
+ * person in the window were recorded.
+ */
+export async function lockedReportingRight(
+  tx: Tx,
+  input: { userId: string; partnerId: string; windowStart: number },
+): Promise<{ since: number; recent: number[] } | null> {
+  // The SET takes the lock before the events are read (Cypher runs each row through the clauses in order).
+  const [row] = await tx.run<{ since: number; recent: number[] }>(
+    `MATCH (u:User {id: $userId})-[c:CONSENTED_TO]->(:Partner {id: $partnerId})
+     WHERE c.revokedAt IS NULL AND (c.expiresAt IS NULL OR c.expiresAt > datetime())
+       AND 'EVENTS' IN c.scopes AND c.eventsSince IS NOT NULL
+     SET c._LOCK_ = true REMOVE c._LOCK_
+     WITH u, c
+     RETURN c.eventsSince.epochMillis AS since,
+            COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event {source: $partnerId})
+                      WHERE e.recordedAt > datetime({epochMillis: $windowStart})
+                      RETURN e.recordedAt.epochMillis } AS recent`,
+    { ...input, windowStart: neo4j.int(input.windowStart) },
+  );
+  return row ? { since: Number(row.since), recent: row.recent.map(Number) } : null;
+}
+
+/** Whether the key still belongs to a partner allowed to write events (a key cached by the gateway may not). */
+export async function eventWriterKeyValid(tx: Tx, partnerId: string, keyHash: string): Promise<boolean> {
+  const rows = await tx.run(
+    `MATCH (p:Partner {id: $partnerId, keyHash: $keyHash})
+     WHERE p.revokedAt IS NULL AND 'EVENTS_WRITE' IN p.scopes RETURN 1 AS valid`,
+    { partnerId, keyHash },
+  );
+  return rows.length > 0;
+}
+
+/** When the user registered (null if there is no such user). */
+export async function userCreatedAt(tx: Tx, userId: string): Promise<number | null> {
+  const [row] = await tx.run<{ createdAt: number }>(
+    'MATCH (u:User {id: $userId}) RETURN u.createdAt.epochMillis AS createdAt',
+    { userId },
+  );
+  return row ? Number(row.createdAt) : null;
+}
+
+/**
+ * The times of the ratings the rater gave the target in the window (the current one and those it replaced), with
+ * the rater locked until the transaction ends so concurrent ratings are counted one after the other.
+ */
+export async function lockedRecentRatings(
+  tx: Tx,
+  input: { raterId: string; targetId: string; windowStart: number },
+): Promise<number[]> {
+  // The SET takes the lock before the ratings are read (Cypher runs each row through the clauses in order).
+  const [row] = await tx.run<{ recent: number[] }>(
+    `MATCH (a:User {id: $raterId})
+     SET a._LOCK_ = true REMOVE a._LOCK_
+     WITH a, datetime({epochMillis: $windowStart}) AS since
+     RETURN COLLECT { MATCH (a)-[r:RATED]->(:User {id: $targetId}) WHERE r.createdAt > since
+                      RETURN r.createdAt.epochMillis } +
+            COLLECT { MATCH (a)-[:RATED_BEFORE]->(p:PastRating {targetId: $targetId}) WHERE p.createdAt > since
+                      RETURN p.createdAt.epochMillis } AS recent`,
+    { ...input, windowStart: neo4j.int(input.windowStart) },
+  );
+  return (row?.recent ?? []).map(Number);
 }

@@ -1,6 +1,7 @@
 import { actingUserId, type Viewer } from '../auth/viewer.js';
 import type { Db, Tx } from '../db/driver.js';
-import { badInput, forbidden, notFound } from '../errors.js';
+import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
+import { audit } from '../partners/repository.js';
 import { dateTime, id, integerIn, text } from '../validation.js';
 import {
   LIMITS,
@@ -10,6 +11,7 @@ import {
   type RatingRow,
   type ReportRow,
 } from './model.js';
+import { QUOTA_WINDOW_MS, WRITE_QUOTAS, quotaExceeded } from './limits.js';
 import * as repository from './repository.js';
 import { afterWrite } from '../trust/service.js';
 
@@ -77,6 +79,18 @@ export async function rate(
   const comment = text('comment', input.comment, LIMITS.commentMax);
   return db.writeTx(async (tx) => {
     await checkPair(tx, raterId, targetId);
+    const now = Date.now();
+    const recent = await repository.lockedRecentRatings(tx, {
+      raterId,
+      targetId,
+      windowStart: now - QUOTA_WINDOW_MS,
+    });
+    if (recent.length >= WRITE_QUOTAS.ratingsPerTargetPerDay)
+      throw quotaExceeded(
+        `At most ${WRITE_QUOTAS.ratingsPerTargetPerDay} ratings of the same person per day`,
+        Math.min(...recent),
+        now,
+      );
     const created = await repository.rate(tx, { raterId, targetId, rating, comment });
     await afterWrite(tx, { kind: 'rated', targetId });
     return created;
@@ -97,24 +111,68 @@ export async function report(
   });
 }
 
+/**
+ * The one refusal a partner gets for a person it may not report about: the same for an unknown id and for a person
+ * without an active EVENTS consent to this partner, so a partner cannot tell who has an account.
+ */
+const noReportingConsent = () =>
+  forbidden('NO_CONSENT', 'This person has not allowed you to report about them');
+
+/**
+ * A behavioural event. A partner reports only about a person who granted it EVENTS, dated between that grant
+ * and now, within its daily quota per person; an admin records about anyone, dated after they registered, and
+ * is audited in the same transaction.
+ */
 export async function recordEvent(
   db: Db,
-  source: string,
+  viewer: Viewer,
   input: { userId: string; kind: EventKind; occurredAt?: string | null },
 ): Promise<EventRow> {
-  const occurredAt = input.occurredAt ? dateTime('occurredAt', input.occurredAt) : new Date().toISOString();
-  if (Date.parse(occurredAt) > Date.now() + 60_000)
+  const userId = id('userId', input.userId);
+  const now = Date.now();
+  const occurredAt = input.occurredAt
+    ? dateTime('occurredAt', input.occurredAt)
+    : new Date(now).toISOString();
+  if (Date.parse(occurredAt) > now + 60_000)
     throw badInput('occurredAt', 'occurredAt may not be in the future');
-  const event = await db.writeTx(async (tx) => {
-    const recorded = await repository.recordEvent(tx, {
-      userId: id('userId', input.userId),
-      kind: input.kind,
-      occurredAt,
-      source,
-    });
-    if (recorded) await afterWrite(tx, { kind: 'own-evidence', userId: recorded.userId });
+  const occurred = Date.parse(occurredAt);
+  return db.writeTx(async (tx) => {
+    let source: string;
+    if (viewer.kind === 'partner') {
+      source = viewer.partnerId;
+      if (!(await repository.eventWriterKeyValid(tx, viewer.partnerId, viewer.keyHash)))
+        throw unauthenticated('The API key is not valid');
+      const right = await repository.lockedReportingRight(tx, {
+        userId,
+        partnerId: viewer.partnerId,
+        windowStart: now - QUOTA_WINDOW_MS,
+      });
+      if (!right) throw noReportingConsent();
+      if (occurred < right.since)
+        throw badInput(
+          'occurredAt',
+          'occurredAt may not be before the person allowed you to report about them',
+        );
+      if (right.recent.length >= WRITE_QUOTAS.eventsPerPartnerPerPersonPerDay)
+        throw quotaExceeded(
+          `At most ${WRITE_QUOTAS.eventsPerPartnerPerPersonPerDay} events per person per day`,
+          Math.min(...right.recent),
+          now,
+        );
+    } else if (viewer.kind === 'admin') {
+      source = 'admin';
+      const registered = await repository.userCreatedAt(tx, userId);
+      if (registered === null) throw notFound('User');
+      if (occurred < registered)
+        throw badInput('occurredAt', 'occurredAt may not be before the person registered');
+      await audit(tx, { actorId: viewer.userId, action: 'EVENT_RECORDED', targetId: userId });
+    } else {
+      throw forbidden('ADMIN_OR_PARTNER_ONLY');
+    }
+    const recorded = await repository.recordEvent(tx, { userId, kind: input.kind, occurredAt, source });
+    // An admin's person may have been erased since it was looked up: nothing is written then.
+    if (!recorded) throw notFound('User');
+    await afterWrite(tx, { kind: 'own-evidence', userId: recorded.userId });
     return recorded;
   });
-  if (!event) throw notFound('User');
-  return event;
 }

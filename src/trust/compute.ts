@@ -17,7 +17,14 @@ import {
   type UserEvidence,
 } from './engine/index.js';
 import { STORED_CONTRIBUTORS, type StoredExplanation, type StoredShare } from './model.js';
-import { loadGraph, refreshInputs, writeScores, type RefreshInput, type ScoreWrite } from './repository.js';
+import {
+  forgetNonConsenting,
+  loadGraph,
+  refreshInputs,
+  writeScores,
+  type RefreshInput,
+  type ScoreWrite,
+} from './repository.js';
 
 const DAY_MS = 86_400_000;
 
@@ -169,6 +176,10 @@ export async function recomputeGraph(
     await db.writeTx((tx) => writeScores(tx, rows.slice(start, start + batchSize), meta));
     options.onProgress?.({ phase: 'write', done: Math.min(n, start + batchSize), total: n });
   }
+  // People outside scoring keep nothing derived, whatever wrote it (an earlier version, an interrupted opt-out).
+  let cleaned: number;
+  do cleaned = await db.writeTx((tx) => forgetNonConsenting(tx, dataset, batchSize));
+  while (cleaned > 0);
   return {
     dataset,
     users: n,
@@ -206,8 +217,15 @@ function refreshedEvidence(input: RefreshInput, now: number): UserEvidence {
  */
 export async function refreshUsers(tx: Tx, userIds: readonly string[], now = Date.now()): Promise<void> {
   const inputs = await refreshInputs(tx, userIds);
+  // Someone outside scoring gets a row without a score, which removes anything derived about them.
   const rows: ScoreWrite[] = inputs.map((input) => {
-    const evidence = refreshedEvidence(input, now);
+    // Network weights come only from a full computation the person was part of (its explanation names the
+    // shares); a person just opted in has none yet and starts from no network trust, marked stale.
+    const fromFull = input.explanation !== null;
+    const evidence = refreshedEvidence(
+      fromFull ? input : { ...input, raw: 0, restartShare: 0, isAnchor: false },
+      now,
+    );
     let score: ScoreWrite['score'] = null;
     if (input.consent) {
       const trustScore = scoreUser(evidence);

@@ -59,3 +59,24 @@ export interface TrustStateRow {
 
 /** How many network contributors are kept by name; the rest are merged into one OTHERS entry. */
 export const STORED_CONTRIBUTORS = 25;
+
+/**
+ * The explanation with one contributor no longer named: their share and points join the OTHERS entry, so the
+ * points still sum exactly to the NETWORK points (used when a contributor opts out, until the next full
+ * computation leaves them out altogether). Null when they are not named in it.
+ */
+export function withoutContributor(
+  explanation: StoredExplanation,
+  contributorId: string,
+): StoredExplanation | null {
+  const named = explanation.contributors.find((c) => c.userId === contributorId);
+  if (!named) return null;
+  const kept = explanation.contributors.filter((c) => c !== named);
+  const others = kept.find((c) => c.others);
+  const merged = others
+    ? kept.map((c) =>
+        c === others ? { ...c, share: c.share + named.share, points: c.points + named.points } : c,
+      )
+    : [...kept, { userId: null, others: true, share: named.share, points: named.points }];
+  return { ...explanation, contributors: merged };
+}

@@ -14,6 +14,36 @@ const DAY_MS = 86_400_000;
 /** Users of one graph: the native one (dataset null) or an imported dataset. */
 const IN_DATASET = '(($dataset IS NULL AND u.dataset IS NULL) OR u.dataset = $dataset)';
 
+/**
+ * Everything the trust computation derives and stores on a person (the node's properties; snapshots are nodes of
+ * their own). A person who has not opted in to scoring keeps none of it (docs/trust-model.md, "Consent").
+ */
+const DERIVED_PROPERTIES = [
+  'trustRaw',
+  'trustFairness',
+  'trustGoodness',
+  'trustRestartShare',
+  'trustIsAnchor',
+  'trustGraphSize',
+  'trustValue',
+  'trustBand',
+  'trustIdentity',
+  'trustHistory',
+  'trustReputation',
+  'trustNetwork',
+  'trustExplanation',
+  'trustComputedAt',
+  'trustModelVersion',
+  'trustStale',
+] as const;
+/** Anchor status too: a person outside scoring is no source of trust either. */
+const REMOVE_DERIVED = `REMOVE ${[...DERIVED_PROPERTIES, 'anchor'].map((p) => `u.${p}`).join(', ')}`;
+/** Whether `u` has anything derived stored (a property or a snapshot). */
+const HAS_DERIVED = `(${DERIVED_PROPERTIES.map((p) => `u.${p} IS NOT NULL`).join(' OR ')} OR u.anchor IS NOT NULL
+  OR EXISTS { (u)-[:HAS_TRUST_SNAPSHOT]->() })`;
+const FORGET_DERIVED = `${REMOVE_DERIVED}
+  WITH u CALL (u) { MATCH (u)-[:HAS_TRUST_SNAPSHOT]->(s:TrustSnapshot) DETACH DELETE s }`;
+
 export interface LoadedGraph {
   ids: string[];
   consent: Uint8Array;
@@ -53,7 +83,11 @@ class EdgeBuffer {
   }
 }
 
-/** Loads one whole graph in five streaming queries, users indexed 0..n-1 in id order. */
+/**
+ * Loads one whole graph in five streaming queries, users indexed 0..n-1 in id order. Only people who opted in to
+ * scoring are in it: nothing is computed about anyone else, and their endorsements and ratings carry no trust
+ * (docs/trust-model.md, "Consent").
+ */
 export async function loadGraph(
   driver: Driver,
   database: string | undefined,
@@ -68,7 +102,7 @@ export async function loadGraph(
   await stream(
     driver,
     database,
-    `MATCH (u:User) WHERE ${IN_DATASET}
+    `MATCH (u:User) WHERE ${IN_DATASET} AND coalesce(u.scoringConsent, false)
      RETURN u.id, u.createdAt.epochMillis, coalesce(u.scoringConsent, false), coalesce(u.anchor, false)
      ORDER BY u.id`,
     params,
@@ -184,7 +218,8 @@ export interface ScoreWrite {
 
 /**
  * Writes a batch of results in one transaction. A snapshot is added to the history when the value or the model
- * version changed; a user without consent keeps no score at all.
+ * version changed. Consent is checked again here, in the write's transaction: a person who is not opted in (now)
+ * keeps nothing derived at all, whatever the row says.
  */
 export async function writeScores(
   tx: Tx,
@@ -194,29 +229,48 @@ export async function writeScores(
   await tx.run(
     `UNWIND $rows AS row
      MATCH (u:User {id: row.id})
+     CALL (u) {
+       WITH u WHERE NOT coalesce(u.scoringConsent, false)
+       ${FORGET_DERIVED}
+     }
+     WITH u, row WHERE coalesce(u.scoringConsent, false) AND row.score IS NOT NULL
      SET u.trustRaw = row.raw, u.trustFairness = row.fairness, u.trustGoodness = row.goodness,
          u.trustRestartShare = row.restartShare, u.trustIsAnchor = row.isAnchor, u.trustGraphSize = $graphSize
-     WITH u, row
-     CALL (u, row) {
-       WITH u, row WHERE row.score IS NULL OR NOT coalesce(u.scoringConsent, false)
-       REMOVE u.trustValue, u.trustBand, u.trustIdentity, u.trustHistory, u.trustReputation, u.trustNetwork,
-              u.trustExplanation, u.trustComputedAt, u.trustModelVersion, u.trustStale
-     }
-     CALL (u, row) {
-       WITH u, row WHERE row.score IS NOT NULL AND coalesce(u.scoringConsent, false)
-       WITH u, row, (u.trustValue IS NULL OR u.trustValue <> row.score.value OR u.trustModelVersion <> $modelVersion)
-                    AS changed
-       SET u.trustValue = row.score.value, u.trustBand = row.score.band, u.trustIdentity = row.score.identity,
-           u.trustHistory = row.score.history, u.trustReputation = row.score.reputation,
-           u.trustNetwork = row.score.network, u.trustExplanation = row.score.explanation,
-           u.trustComputedAt = datetime($computedAt), u.trustModelVersion = $modelVersion,
-           u.trustStale = CASE WHEN $full THEN false ELSE coalesce(u.trustStale, false) END
-       FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |
-         CREATE (u)-[:HAS_TRUST_SNAPSHOT]->(:TrustSnapshot {id: randomUUID(), value: row.score.value,
-                 band: row.score.band, computedAt: datetime($computedAt), modelVersion: $modelVersion}))
-     }`,
+     WITH u, row, (u.trustValue IS NULL OR u.trustValue <> row.score.value OR u.trustModelVersion <> $modelVersion)
+                  AS changed
+     SET u.trustValue = row.score.value, u.trustBand = row.score.band, u.trustIdentity = row.score.identity,
+         u.trustHistory = row.score.history, u.trustReputation = row.score.reputation,
+         u.trustNetwork = row.score.network, u.trustExplanation = row.score.explanation,
+         u.trustComputedAt = datetime($computedAt), u.trustModelVersion = $modelVersion,
+         u.trustStale = CASE WHEN $full THEN false ELSE coalesce(u.trustStale, false) END
+     FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |
+       CREATE (u)-[:HAS_TRUST_SNAPSHOT]->(:TrustSnapshot {id: randomUUID(), value: row.score.value,
+               band: row.score.band, computedAt: datetime($computedAt), modelVersion: $modelVersion}))`,
     { rows, ...meta, graphSize: neo4j.int(meta.graphSize) },
   );
+}
+
+/** Removes everything derived about these people (opting out). */
+export async function forgetDerived(tx: Tx, userIds: readonly string[]): Promise<void> {
+  await tx.run(`UNWIND $userIds AS userId MATCH (u:User {id: userId}) ${FORGET_DERIVED}`, { userIds });
+}
+
+/**
+ * Removes what is derived about up to `limit` people of a graph who are not opted in (left, for instance, by
+ * versions that computed everyone); returns how many it cleaned, so a caller repeats until 0.
+ */
+export async function forgetNonConsenting(tx: Tx, dataset: string | null, limit: number): Promise<number> {
+  const [row] = await tx.run<{ cleaned: number }>(
+    `CALL () {
+       MATCH (u:User) WHERE ${IN_DATASET} AND NOT coalesce(u.scoringConsent, false) AND ${HAS_DERIVED}
+       WITH u LIMIT $limit
+       ${FORGET_DERIVED}
+       RETURN count(*) AS cleaned
+     }
+     RETURN cleaned`,
+    { dataset, limit: neo4j.int(limit) },
+  );
+  return row?.cleaned ?? 0;
 }
 
 /** The inputs of a single user's refresh: their own evidence and the stored weights of those who rated them. */
@@ -249,6 +303,7 @@ export async function refreshInputs(tx: Tx, userIds: readonly string[]): Promise
                       RETURN {kind: e.kind, occurredAt: e.occurredAt.epochMillis,
                               resolved: coalesce(e.resolved, false)} } AS events,
             COLLECT { MATCH (r:User)-[x:RATED]->(u)
+                      WHERE coalesce(r.scoringConsent, false)
                       RETURN {rating: x.rating, raterTrust: coalesce(r.trustRaw, 0.0),
                               raterFairness: coalesce(r.trustFairness, 1.0)} } AS received,
             COUNT { MATCH (u)-[:HAS_EVENT]->(e:Event) WHERE coalesce(e.disputed, e.underDispute, false) } +
@@ -257,7 +312,13 @@ export async function refreshInputs(tx: Tx, userIds: readonly string[]): Promise
             u.trustGoodness AS goodness,
             coalesce(u.trustRestartShare, 0.0) AS restartShare,
             coalesce(u.trustIsAnchor, false) OR coalesce(u.anchor, false) AS isAnchor,
-            coalesce(u.trustGraphSize, COUNT { (:User) }) AS graphSize, u.trustExplanation AS explanation`,
+            // Before their first full computation: the size of the graph that computation will see (counted
+            // only then: CASE evaluates one branch).
+            CASE WHEN u.trustGraphSize IS NOT NULL THEN u.trustGraphSize
+                 ELSE COUNT { MATCH (o:User) WHERE coalesce(o.scoringConsent, false)
+                                AND ((u.dataset IS NULL AND o.dataset IS NULL) OR o.dataset = u.dataset) } END
+              AS graphSize,
+            u.trustExplanation AS explanation`,
     { userIds },
   );
   return rows.map((row) => ({
@@ -277,24 +338,6 @@ export async function vouchedFor(tx: Tx, userId: string): Promise<{ rated: strin
   return row ?? { rated: [], vouched: [] };
 }
 
-/** Users whose stored explanation names `userId` (as a JSON string, so no other id containing it matches). */
-export async function explanationsNaming(
-  tx: Tx,
-  userId: string,
-): Promise<{ id: string; explanation: string }[]> {
-  return tx.run(
-    'MATCH (v:User) WHERE v.trustExplanation CONTAINS $quoted RETURN v.id AS id, v.trustExplanation AS explanation',
-    { quoted: JSON.stringify(userId) },
-  );
-}
-
-export async function setExplanations(tx: Tx, rows: { id: string; explanation: string }[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.run('UNWIND $rows AS row MATCH (v:User {id: row.id}) SET v.trustExplanation = row.explanation', {
-    rows,
-  });
-}
-
 /** Marks users whose NETWORK dimension is behind until the next full computation. */
 export async function markStale(tx: Tx, userIds: readonly string[]): Promise<void> {
   await tx.run(
@@ -311,7 +354,8 @@ export async function trustStates(db: Db, userIds: readonly string[]): Promise<T
     score: (Omit<TrustScoreRow, 'explanation'> & { explanation: string }) | null;
   }>(
     `MATCH (u:User) WHERE u.id IN $userIds
-     RETURN u.id AS userId, coalesce(u.scoringConsent, false) AS consent, coalesce(u.anchor, false) AS anchor,
+     RETURN u.id AS userId, coalesce(u.scoringConsent, false) AS consent,
+            coalesce(u.scoringConsent, false) AND coalesce(u.anchor, false) AS anchor,
             CASE WHEN u.trustValue IS NULL OR NOT coalesce(u.scoringConsent, false) THEN null
                  ELSE {userId: u.id, value: u.trustValue, band: u.trustBand, computedAt: toString(u.trustComputedAt),
                        modelVersion: u.trustModelVersion, stale: coalesce(u.trustStale, false),
@@ -399,8 +443,9 @@ export async function pathsThrough(
     `UNWIND $pairs AS pair
      MATCH (j:User {id: pair.userId}), (c:User {id: pair.contributorId})
      CALL (j, c) {
-       MATCH p = SHORTEST 1 (a:User WHERE (a.trustIsAnchor OR a.anchor) AND a <> j)
-                 (()-[v:ENDORSES|RATED WHERE coalesce(v.rating, 1) > 0]->()){0,${maxHops}} (c)
+       MATCH p = SHORTEST 1 (a:User WHERE (a.trustIsAnchor OR a.anchor) AND a.scoringConsent AND a <> j)
+                 ((x:User WHERE x.scoringConsent)-[v:ENDORSES|RATED WHERE coalesce(v.rating, 1) > 0]->
+                  (y:User WHERE y.scoringConsent)){0,${maxHops}} (c)
        RETURN p LIMIT 1
      }
      WITH j, c, p, relationships(p) AS vouches
@@ -415,28 +460,63 @@ export async function pathsThrough(
   );
 }
 
+/**
+ * The stored explanations that name the contributor (as a JSON string, so no other id containing it matches):
+ * among `userIds` (the people they vouched for), or among everyone when null (an erasure, which must leave none).
+ */
+export async function explanationsNaming(
+  tx: Tx,
+  contributorId: string,
+  userIds: readonly string[] | null,
+): Promise<{ id: string; explanation: StoredExplanation }[]> {
+  const rows = await tx.run<{ id: string; explanation: string }>(
+    userIds === null
+      ? `MATCH (u:User) WHERE u.trustExplanation CONTAINS $quoted
+         RETURN u.id AS id, u.trustExplanation AS explanation`
+      : `UNWIND $userIds AS userId
+         MATCH (u:User {id: userId}) WHERE u.trustExplanation CONTAINS $quoted
+         RETURN u.id AS id, u.trustExplanation AS explanation`,
+    { userIds, quoted: JSON.stringify(contributorId) },
+  );
+  return rows.map((row) => ({ id: row.id, explanation: JSON.parse(row.explanation) as StoredExplanation }));
+}
+
+export async function replaceExplanations(
+  tx: Tx,
+  rows: readonly { id: string; explanation: StoredExplanation }[],
+): Promise<void> {
+  await tx.run('UNWIND $rows AS row MATCH (u:User {id: row.id}) SET u.trustExplanation = row.explanation', {
+    rows: rows.map((row) => ({ id: row.id, explanation: JSON.stringify(row.explanation) })),
+  });
+}
+
 export async function setScoringConsent(tx: Tx, userId: string, enabled: boolean): Promise<boolean> {
   const rows = await tx.run(
-    `MATCH (u:User {id: $userId})
-     SET u.scoringConsent = $enabled
-     WITH u
-     CALL (u) {
-       WITH u WHERE NOT $enabled
-       REMOVE u.trustValue, u.trustBand, u.trustIdentity, u.trustHistory, u.trustReputation, u.trustNetwork,
-              u.trustExplanation, u.trustComputedAt, u.trustModelVersion, u.trustStale
-     }
-     RETURN u.id AS id`,
-    { userId, enabled },
+    'MATCH (u:User {id: $userId}) SET u.scoringConsent = $enabled RETURN u.id AS id',
+    {
+      userId,
+      enabled,
+    },
   );
+  if (rows.length > 0 && !enabled) await forgetDerived(tx, [userId]);
   return rows.length > 0;
 }
 
-export async function setAnchor(tx: Tx, userId: string, anchor: boolean): Promise<boolean> {
-  const rows = await tx.run('MATCH (u:User {id: $userId}) SET u.anchor = $anchor RETURN u.id AS id', {
-    userId,
-    anchor,
-  });
-  return rows.length > 0;
+/** Only a person who opted in to scoring can be an anchor. */
+export async function setAnchor(
+  tx: Tx,
+  userId: string,
+  anchor: boolean,
+): Promise<'done' | 'no-user' | 'no-consent'> {
+  const [row] = await tx.run<{ consent: boolean }>(
+    `MATCH (u:User {id: $userId})
+     WITH u, coalesce(u.scoringConsent, false) AS consent
+     CALL (u, consent) { WITH u, consent WHERE consent OR NOT $anchor SET u.anchor = $anchor }
+     RETURN consent`,
+    { userId, anchor },
+  );
+  if (!row) return 'no-user';
+  return row.consent || !anchor ? 'done' : 'no-consent';
 }
 
 /** One line of `npm run scores`: the id from the imported file, the score and the four dimensions. */

@@ -1,13 +1,13 @@
 import { actingUserId, type Viewer } from '../auth/viewer.js';
 import type { Db, Tx } from '../db/driver.js';
-import { forbidden, notFound } from '../errors.js';
+import { badInput, forbidden, notFound } from '../errors.js';
 import { audit } from '../partners/repository.js';
 import { userExists } from '../users/repository.js';
 import type { Assurance } from '../identities/model.js';
 import { id } from '../validation.js';
 import { refreshUsers } from './compute.js';
 import type { Loaders } from '../loaders.js';
-import type { StoredExplanation } from './model.js';
+import { withoutContributor, type StoredExplanation } from './model.js';
 import * as repository from './repository.js';
 
 /** What a write changed, so the affected users' scores follow at once (in the write's own transaction). */
@@ -32,49 +32,50 @@ export async function afterWrite(tx: Tx, change: TrustChange): Promise<void> {
  * Before a user is erased: the people they rated lose those ratings (REPUTATION, refreshed by `afterErasure`),
  * and everyone they vouched for loses that vouch (NETWORK, at the next full computation).
  */
+/**
+ * Stored explanations (among `userIds`, or everyone's when null) stop naming `contributorId`: its share and
+ * points move into OTHERS (`withoutContributor`), so the contributors still sum exactly to the NETWORK points.
+ */
+async function scrubContributor(
+  tx: Tx,
+  contributorId: string,
+  userIds: readonly string[] | null,
+): Promise<void> {
+  const named = await repository.explanationsNaming(tx, contributorId, userIds);
+  const scrubbed = named.flatMap(({ id, explanation }) => {
+    const without = withoutContributor(explanation, contributorId);
+    return without ? [{ id, explanation: without }] : [];
+  });
+  if (scrubbed.length > 0) await repository.replaceExplanations(tx, scrubbed);
+}
+
 export async function beforeErasure(tx: Tx, userId: string): Promise<() => Promise<void>> {
   const { rated, vouched } = await repository.vouchedFor(tx, userId);
   return async () => {
-    await repository.setExplanations(tx, await scrubbedExplanations(tx, userId));
+    // From this transaction on, no stored explanation names the erased person (everyone's, not only those they
+    // vouch for now: an endorsement revoked before may still be named until the next full computation).
+    await scrubContributor(tx, userId, null);
     await refreshUsers(tx, rated);
     await repository.markStale(tx, vouched);
   };
 }
 
 /**
- * Other people's stored explanations without the erased person: their network share and points move into the
- * OTHERS entry (created if there is none), so the contributors still sum exactly to the NETWORK points and no
- * explanation names the erased id, from the erasure's own transaction on.
+ * Opting in scores the person at once (NETWORK follows at the next full computation, which they are now part
+ * of); opting out removes everything derived about them in the same transaction. Either way the people they
+ * rated are refreshed and those they vouched for marked: their ratings and endorsements count only while they
+ * are opted in.
  */
-async function scrubbedExplanations(
-  tx: Tx,
-  erasedId: string,
-): Promise<{ id: string; explanation: string }[]> {
-  const naming = await repository.explanationsNaming(tx, erasedId);
-  return naming.map(({ id, explanation }) => {
-    const parsed = JSON.parse(explanation) as StoredExplanation;
-    const erased = parsed.contributors.filter((c) => c.userId === erasedId);
-    const kept = parsed.contributors.filter((c) => c.userId !== erasedId);
-    if (erased.length > 0) {
-      const share = erased.reduce((sum, c) => sum + c.share, 0);
-      const points = erased.reduce((sum, c) => sum + c.points, 0);
-      const others = kept.find((c) => c.others === true);
-      if (others) {
-        others.share += share;
-        others.points += points;
-      } else kept.push({ userId: null, others: true, share, points });
-    }
-    return { id, explanation: JSON.stringify({ ...parsed, contributors: kept }) };
-  });
-}
-
-/** Opting in scores the user at once; opting out removes the materialised score in the same transaction. */
 export async function setScoringConsent(db: Db, viewer: Viewer, enabled: boolean): Promise<string> {
   const userId = actingUserId(viewer);
   if (!userId) throw forbidden('SIGN_IN_REQUIRED');
   await db.writeTx(async (tx) => {
+    const { rated, vouched } = await repository.vouchedFor(tx, userId);
     if (!(await repository.setScoringConsent(tx, userId, enabled))) throw notFound('User');
-    if (enabled) await refreshUsers(tx, [userId]);
+    // Those they vouched for stop naming them at once (their share joins OTHERS until the next full run).
+    if (!enabled) await scrubContributor(tx, userId, vouched);
+    await refreshUsers(tx, enabled ? [userId, ...rated] : rated);
+    await repository.markStale(tx, enabled ? [userId, ...vouched] : vouched);
   });
   return userId;
 }
@@ -102,7 +103,10 @@ export async function recomputeUser(db: Db, viewer: Viewer, userId: string): Pro
 export async function setAnchor(db: Db, viewer: Viewer, userId: string, anchor: boolean): Promise<string> {
   const actorId = adminId(viewer);
   await db.writeTx(async (tx) => {
-    if (!(await repository.setAnchor(tx, id('userId', userId), anchor))) throw notFound('User');
+    const outcome = await repository.setAnchor(tx, id('userId', userId), anchor);
+    if (outcome === 'no-user') throw notFound('User');
+    if (outcome === 'no-consent')
+      throw badInput('userId', 'Only a person who opted in to scoring can be a trust anchor');
     await repository.markStale(tx, [userId]);
     await audit(tx, { actorId, action: anchor ? 'ANCHOR_SET' : 'ANCHOR_REMOVED', targetId: userId });
   });

@@ -19,6 +19,7 @@ describe('disputes', () => {
     users.push(subject.id, rater.id);
     const partner = await newPartner(unique('P'), ['EVENTS_WRITE']);
     partners.push(partner.id);
+    await consent(subject.token, partner.id, ['EVENTS']);
     const event = await gql<{ recordEvent: { id: string } }>(
       'mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }',
       { input: { userId: subject.id, kind: 'COMMITMENT_LATE' } },
@@ -124,7 +125,7 @@ describe('deleteMe', () => {
     partners.push(partner.id);
     const perkId = await newPerk(partner, {});
     await setTrust([person.id], { value: 700, band: 'GOOD' });
-    await consent(person.token, partner.id);
+    await consent(person.token, partner.id, ['ELIGIBILITY', 'EVENTS']);
     const subject = unique('subject');
     await gql(
       'mutation($input: LinkIdentityInput!) { linkIdentity(input: $input) { id } }',

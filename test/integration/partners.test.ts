@@ -136,7 +136,7 @@ describe('partners and API keys', () => {
     expect(codes(await gql(create))).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('a partner with EVENTS_WRITE records events with itself as source; without it, FORBIDDEN', async () => {
+  it('a partner with EVENTS_WRITE records events with itself as source (once the person consented to EVENTS); without it, FORBIDDEN', async () => {
     const user = await newUser();
     users.push(user.id);
     const writer = await newPartner(unique('P'), ['EVENTS_WRITE']);
@@ -144,6 +144,9 @@ describe('partners and API keys', () => {
     partners.push(writer.id, checker.id);
     const record = 'mutation($input: RecordEventInput!) { recordEvent(input: $input) { kind source } }';
     const input = { userId: user.id, kind: 'COMMITMENT_FULFILLED' };
+    const refused = await gql(record, { input }, { apiKey: writer.apiKey });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_CONSENT' });
+    await consent(user.token, writer.id, ['EVENTS']);
     const ok = await gql(record, { input }, { apiKey: writer.apiKey });
     expect(ok.data).toEqual({ recordEvent: { kind: 'COMMITMENT_FULFILLED', source: writer.id } });
     expect(codes(await gql(record, { input }, { apiKey: checker.apiKey }))).toEqual(['FORBIDDEN']);

@@ -247,7 +247,8 @@ describe('eligibility', () => {
     const admin = await adminToken();
     const failing = await newUser();
     users.push(failing.id);
-    await consent(failing.token, partner.id);
+    // The partner reports this person's defaults below, which needs the EVENTS consent too.
+    await consent(failing.token, partner.id, ['ELIGIBILITY', 'EVENTS']);
     await gql(
       'mutation($input: LinkIdentityInput!) { linkIdentity(input: $input) { id } }',
       { input: { userId: failing.id, provider: 'social', subject: unique('s'), assurance: 'LOW' } },

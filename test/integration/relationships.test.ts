@@ -170,16 +170,28 @@ describe('reports', () => {
 });
 
 describe('events', () => {
-  it('are recorded by admins only', async () => {
+  it('are recorded by admins only, dated after the person registered, and audited', async () => {
     const [a] = await pair();
-    const input = { userId: a.id, kind: 'COMMITMENT_FULFILLED', occurredAt: '2026-01-02T03:04:05Z' };
+    // Registered just before this instant, so it lies between registration and now.
+    const occurredAt = new Date().toISOString();
+    const input = { userId: a.id, kind: 'COMMITMENT_FULFILLED', occurredAt };
     expect(codes(await gql(EVENT, { input }, { token: a.token }))).toEqual(['FORBIDDEN']);
     const response = await gql(EVENT, { input }, { token: await adminToken() });
     expect(response.data!.recordEvent).toMatchObject({
       kind: 'COMMITMENT_FULFILLED',
-      occurredAt: '2026-01-02T03:04:05.000Z',
+      occurredAt,
       source: 'admin',
     });
+    const audited = await cypher<{ action: string }>(
+      'MATCH (x:AuditEntry {targetId: $id}) RETURN x.action AS action',
+      { id: a.id },
+    );
+    expect(audited).toEqual([{ action: 'EVENT_RECORDED' }]);
+    // Before the person had an account with Credence: refused.
+    const before = { ...input, occurredAt: '2026-01-02T03:04:05Z' };
+    expect(codes(await gql(EVENT, { input: before }, { token: await adminToken() }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     const mine = await gql(
       '{ me { events { totalCount edges { node { kind } } } } }',
       {},

@@ -3,7 +3,7 @@
  * and bands. Every constant here is documented in docs/trust-model.md under MODEL_VERSION;
  * changing any of them changes scores, so it must come with a new version.
  */
-export const MODEL_VERSION = '2026-11.2';
+export const MODEL_VERSION = '2026-12.1';
 
 export type Dimension = 'IDENTITY' | 'HISTORY' | 'REPUTATION' | 'NETWORK';
 export const DIMENSIONS: readonly Dimension[] = ['IDENTITY', 'HISTORY', 'REPUTATION', 'NETWORK'];
