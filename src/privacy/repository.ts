@@ -186,7 +186,8 @@ export async function erasableKeys(
 
 /**
  * Erasure in one statement sequence: the person's identities, events, past ratings and disputes, every
- * relationship (consents, endorsements and ratings given and received, reports) and the node itself. What
+ * relationship (consents, endorsements and ratings given and received, reports), outstanding link nonces and
+ * the node itself. What
  * stays is the accountability trail, pseudonymised: inquiries about them and audit entries naming them.
  */
 export async function eraseUser(tx: Tx, userId: string, pseudonym: string): Promise<boolean> {
@@ -209,6 +210,8 @@ export async function eraseUser(tx: Tx, userId: string, pseudonym: string): Prom
     { userId },
   );
   await tx.run('MATCH (past:PastRating {targetId: $userId}) DETACH DELETE past', { userId });
+  // Outstanding OpenID Connect link nonces name the person (they would expire within minutes anyway).
+  await tx.run('MATCH (n:IdentityLinkNonce {userId: $userId}) DELETE n', { userId });
   await tx.run('MATCH (u:User {id: $userId}) DETACH DELETE u', { userId });
   await tx.run(
     "CREATE (:AuditEntry {id: $id, actorId: $pseudonym, action: 'ACCOUNT_ERASED', targetId: $pseudonym, at: datetime()})",

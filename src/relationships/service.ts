@@ -63,6 +63,9 @@ export async function revokeEndorsement(db: Db, viewer: Viewer, endorsementId: s
     if (endorsement.endorserId !== callerId && viewer.kind !== 'admin') throw forbidden('OWNER_ONLY');
     await repository.deleteEndorsement(tx, endorsement.id);
     await afterWrite(tx, { kind: 'vouch', endorseeId: endorsement.endorseeId });
+    // An admin removing someone else's endorsement changes that person's evidence: audited.
+    if (endorsement.endorserId !== callerId)
+      await audit(tx, { actorId: callerId, action: 'ENDORSEMENT_REVOKED', targetId: endorsement.endorseeId });
     return true;
   });
 }

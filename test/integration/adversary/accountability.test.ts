@@ -98,7 +98,7 @@ describe('every admin write is audited in its own transaction', () => {
     recordEvent: 'audited by src/relationships',
     updatePerk: 'audited by src/perks',
     archivePerk: 'audited by src/perks',
-    revokeEndorsement: "an admin revoking another's endorsement: src/relationships",
+    revokeEndorsement: "ENDORSEMENT_REVOKED (an admin revoking someone else's endorsement)",
     // An admin calling these acts as the person they are, on their own account: not an admin write.
     endorse: 'self',
     rate: 'self',
@@ -170,6 +170,27 @@ describe('every admin write is audited in its own transaction', () => {
       ).errors,
     ).toBeUndefined();
     expect((await auditOf(admin.token, admin.id)).mine).toEqual(before.mine);
+  });
+
+  it("an admin revoking someone else's endorsement names the admin and the endorsee", async () => {
+    const admin = await newAdmin();
+    const [endorser, endorsee] = [await newUser(), await newUser()];
+    users.push(endorser.id, endorsee.id);
+    const made = await gql<{ endorse: { id: string } }>(
+      'mutation($t: ID!) { endorse(input: { targetId: $t, strength: 3 }) { id } }',
+      { t: endorsee.id },
+      { token: endorser.token },
+    );
+    await expectAudited(
+      admin,
+      () =>
+        gql(
+          'mutation($id: ID!) { revokeEndorsement(id: $id) }',
+          { id: made.data!.endorse.id },
+          { token: admin.token },
+        ),
+      { action: 'ENDORSEMENT_REVOKED', targetId: () => endorsee.id },
+    );
   });
 
   it('linkIdentity and unlinkIdentity name the admin and the person; a refused link writes nothing', async () => {
