@@ -4,7 +4,7 @@
  * order and nulls, malformed representations, ftv1 traces only on request, the access policy through
  * `_entities`, and all of it with introspection off in production.
  */
-import { Kind, parse, print, visit, type ConstDirectiveNode } from 'graphql';
+import { Kind, parse, print, specifiedDirectives, visit, type ConstDirectiveNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../../gateway.js';
 import { startGateway, type Gateway } from '../../src/server.js';
@@ -106,7 +106,9 @@ describe('_service { sdl }', () => {
           for (const item of list.values) if (item.kind === Kind.STRING) imported.add(item.value);
       },
       Directive(node) {
-        if (node.name.value !== 'link') used.add(`@${node.name.value}`);
+        // GraphQL's own directives (e.g. @deprecated) need no import.
+        if (node.name.value !== 'link' && !specifiedDirectives.some((d) => d.name === node.name.value))
+          used.add(`@${node.name.value}`);
       },
     });
     expect([...imported].sort()).toEqual([...used].sort());
