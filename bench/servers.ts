@@ -33,9 +33,11 @@ export const FLOOR_CYPHER = {
                     c IS NOT NULL AND c.revokedAt IS NULL AND (c.expiresAt IS NULL OR c.expiresAt > now)
                       AND 'ELIGIBILITY' IN c.scopes AS consented,
                     coalesce(u.scoringConsent, false) AND u.trustValue IS NOT NULL AS scored,
-                    COUNT { (q:Inquiry {subjectId: $userId}) WHERE q.at > now - duration('P1D')
+                    COUNT { MATCH (q:Inquiry) USING INDEX q:Inquiry(subjectId, at)
+                            WHERE q.subjectId = $userId AND q.at > now - duration('P1D')
                             AND q.partnerId = partner.id AND q.limited IS NULL } >= $checksPerDay AS overDaily,
-                    EXISTS { MATCH (q:Inquiry {subjectId: $userId}) WHERE q.at > now - duration('P30D')
+                    EXISTS { MATCH (q:Inquiry) USING INDEX q:Inquiry(subjectId, at)
+                             WHERE q.subjectId = $userId AND q.at > now - duration('P30D')
                              AND q.partnerId = partner.id AND q.question IS NOT NULL
                              AND q.question <> $question } AS otherQuestion
                WITH partner, perk, u, c, now, consented, scored, overDaily, otherQuestion,

@@ -175,6 +175,13 @@ export async function subjectFacts(
 }
 
 /**
+ * The partner's inquiries about `userId`, by the (subjectId, at) index: the hint keeps the planner from scanning a
+ * whole Inquiry index, which it otherwise chose inside these nested subqueries (20,000 rows read per check).
+ */
+const INQUIRIES_OF_SUBJECT = `MATCH (q:Inquiry) USING INDEX q:Inquiry(subjectId, at)
+                                WHERE q.subjectId = userId AND q.partnerId = $partnerId`;
+
+/**
  * A partner's check in one statement: whether the partner's key (by its hash) is still valid and allows checks,
  * the perk, and — only when all is in order (a valid key, the partner's own perk, not archived; otherwise none
  * are read and the caller refuses the check) — the facts of the people and what the partner already asked about
@@ -216,19 +223,15 @@ export async function perkAndSubjectFacts(
                       WITH userId, datetime() - duration('P1D') AS dayAgo,
                            datetime() - duration({days: $periodDays}) AS periodAgo
                       RETURN {userId: userId,
-                              answeredToday: COUNT { (q:Inquiry {subjectId: userId})
-                                                     WHERE q.at > dayAgo AND q.partnerId = $partnerId AND q.limited IS NULL },
+                              answeredToday: COUNT { ${INQUIRIES_OF_SUBJECT} AND q.at > dayAgo AND q.limited IS NULL },
                               oldestAnsweredToday: toString(COLLECT {
-                                MATCH (q:Inquiry {subjectId: userId})
-                                WHERE q.at > dayAgo AND q.partnerId = $partnerId AND q.limited IS NULL
+                                ${INQUIRIES_OF_SUBJECT} AND q.at > dayAgo AND q.limited IS NULL
                                 RETURN q.at ORDER BY q.at LIMIT 1 }[0]),
                               asked: [question IN COLLECT {
-                                        MATCH (q:Inquiry {subjectId: userId})
-                                        WHERE q.at > periodAgo AND q.partnerId = $partnerId AND q.question IS NOT NULL
+                                        ${INQUIRIES_OF_SUBJECT} AND q.at > periodAgo AND q.question IS NOT NULL
                                         RETURN DISTINCT q.question } |
                                       {question: question, lastAt: toString(COLLECT {
-                                        MATCH (q:Inquiry {subjectId: userId})
-                                        WHERE q.at > periodAgo AND q.partnerId = $partnerId AND q.question = question
+                                        ${INQUIRIES_OF_SUBJECT} AND q.at > periodAgo AND q.question = question
                                         RETURN q.at ORDER BY q.at DESC LIMIT 1 }[0])}]} } AS history`,
     input,
   );
