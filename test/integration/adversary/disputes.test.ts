@@ -141,9 +141,7 @@ describe('adversary: disputes', () => {
     // the same evidence (case and spacing do not make it new).
     expect(reasonOf(await dispute())).toEqual([['CONFLICT', 'DISPUTE_ALREADY_DECIDED']]);
     const sameEvidenceRecased = `  ${rejectedEvidence.toUpperCase().replace(/ /g, '   ')} `;
-    expect(reasonOf(await dispute(sameEvidenceRecased))).toEqual([
-      ['CONFLICT', 'DISPUTE_ALREADY_DECIDED'],
-    ]);
+    expect(reasonOf(await dispute(sameEvidenceRecased))).toEqual([['CONFLICT', 'DISPUTE_ALREADY_DECIDED']]);
     expect((await scoreOf(person.token)).value).toBe(WITH_DEFAULTS[5]);
 
     // New evidence opens a new review; the item still counts meanwhile.
