@@ -271,7 +271,8 @@ describe('Neo4j killed with SIGKILL under write load', () => {
         `median ${median} ms, max ${unavailableMs.at(-1)} ms; Neo4j restart took ${restartedAt - restartBegan} ms; ` +
         `first write after restart ${Math.min(...after.filter((o) => o.result === 'OK').map((o) => o.endedAt)) - restartedAt} ms later`,
     );
-  }, 180_000);
+    // The timeouts guard against a hang, not a slow machine: they hold with another test suite running beside.
+  }, 600_000);
   /**
    * `npm run trust:recompute` against this file's Neo4j, as of one fixed time (scores depend on account and event
    * ages: runs seconds apart could round a score differently); resolves with the exit code.
@@ -296,8 +297,9 @@ describe('Neo4j killed with SIGKILL under write load', () => {
 
   it('completes trust:recompute after a SIGKILL in the middle of it, with consistent scores', async () => {
     const dataset = 'faultsyn';
-    const users = 20_000;
-    await loadSynthetic(driver, generateSynthetic({ users, relationships: 100_000, seed: 5 }), { dataset });
+    // Ten batches of 500: enough to be killed between batches, small enough for a loaded machine.
+    const users = 5_000;
+    await loadSynthetic(driver, generateSynthetic({ users, relationships: 25_000, seed: 5 }), { dataset });
     const session = driver.session();
     const scored = async () =>
       Number(
@@ -312,8 +314,10 @@ describe('Neo4j killed with SIGKILL under write load', () => {
       const first = recompute(dataset);
       // Kill Neo4j as soon as the first batches of scores are being written, not before and not after.
       let killedMidway = false;
-      const deadline = Date.now() + 90_000;
-      while (Date.now() < deadline) {
+      let exited = false;
+      void first.done.then(() => (exited = true));
+      // Polls until the recompute is caught mid-write (or ends first, which fails below): counts, not time.
+      while (!exited) {
         const n = await scored().catch(() => -1);
         if (n > 0 && n < users) {
           kill(options);
@@ -353,5 +357,5 @@ describe('Neo4j killed with SIGKILL under write load', () => {
     } finally {
       await session.close();
     }
-  }, 300_000);
+  }, 600_000);
 });
