@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { adminToken, codes, cypher, gql, newUser, removeUsers, unique } from './helpers.js';
 import { consent, newPartner, newPerk, removePartners } from './partner-helpers.js';
 import { apiKeyHash } from '../../src/partners/api-key.js';
+import { loadConfig } from '../../src/config.js';
 
 const users: string[] = [];
 const partners: string[] = [];
@@ -96,9 +97,14 @@ describe('partners and API keys', () => {
     expect(
       (await gql(CHECK, { perkId, userId: person.id }, { apiKey: partner.apiKey })).errors,
     ).toBeUndefined();
-    // Known now: the next request does not look the key up again (one query fewer than the first, above).
-    const cached = await gql(WHO, {}, { apiKey: partner.apiKey });
-    expect(cached.extensions?.neo4jQueries).toBe(1);
+    // Known now: a request right after another does not look the key up again (one query, not two). On a loaded
+    // machine one pair may straddle the cache's expiry, so a few back-to-back pairs are tried: one must show it.
+    const pairQueries: unknown[] = [];
+    for (let pair = 0; pair < 5 && !pairQueries.includes(1); pair++) {
+      await gql(WHO, {}, { apiKey: partner.apiKey });
+      pairQueries.push((await gql(WHO, {}, { apiKey: partner.apiKey })).extensions?.neo4jQueries);
+    }
+    expect(pairQueries).toContain(1);
 
     // Revoked in the database directly, as an admin's call to another gateway process would.
     await cypher('MATCH (p:Partner {id: $id}) SET p.revokedAt = datetime()', { id: partner.id });
@@ -115,14 +121,11 @@ describe('partners and API keys', () => {
     );
     expect(inquiriesAfter[0]!.n).toBe(inquiriesBefore[0]!.n);
 
-    // Every other request is refused once the cached key expires (1 s by default).
-    let stillServed = true;
-    while (stillServed && Date.now() - revokedAt < 5_000) {
-      stillServed = codes(await gql(WHO, {}, { apiKey: partner.apiKey }))[0] !== 'UNAUTHENTICATED';
-      if (stillServed) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(stillServed).toBe(false);
-    expect(Date.now() - revokedAt).toBeLessThan(1_500);
+    // Every other request is refused once the cached key expires (1 s by default): whatever the machine's speed,
+    // a request sent after PARTNER_KEY_CACHE_MS has passed since the revocation is refused.
+    const cacheMs = loadConfig().partnerKeyCacheMs;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, revokedAt + cacheMs + 10 - Date.now())));
+    expect(codes(await gql(WHO, {}, { apiKey: partner.apiKey }))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('only admins manage partners; a user cannot, a partner cannot', async () => {
