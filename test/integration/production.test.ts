@@ -253,5 +253,9 @@ describe('tracing', () => {
     expect(traced.find((s) => s.parentSpanId === parent)?.name).toMatch(/^POST/);
     expect(names).toContain('neo4j write');
     expect(names.some((n) => n.startsWith('graphql.parse'))).toBe(true);
+    // The request's log line names its trace.
+    expect(launched.lines).toContainEqual(
+      expect.objectContaining({ msg: 'graphql request', operation: 'TracedRegister', traceId }),
+    );
   });
 });
