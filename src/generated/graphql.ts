@@ -466,7 +466,7 @@ export type Mutation = {
   revokeEndorsement: Scalars['Boolean']['output'];
   revokePartnerKey: Partner;
   rotatePartnerKey: RotatePartnerKeyPayload;
-  /** Admin: designate or remove a trust anchor. */
+  /** Admin: designate or remove a trust anchor (audited with the admin's id; see docs/trust-model.md, anchor policy). */
   setAnchor: User;
   /** Opt in to (or out of) scoring. Opting out removes the materialised score at once. */
   setScoringConsent: User;
@@ -1102,7 +1102,10 @@ export type UpdateProfileInput = {
  */
 export type User = {
   __typename?: 'User';
-  /** Admin-designated trust anchor (users with a HIGH-assurance identity are anchors anyway). */
+  /**
+   * Whether the user is a trust anchor: only an admin's audited decision (setAnchor) makes one, never an identity
+   * of any assurance. An anchor designated since the last full computation gets the anchor share at the next one.
+   */
   anchor?: Maybe<Scalars['Boolean']['output']>;
   /** Consents this person granted (self or admin). */
   consents: Array<Consent>;
