@@ -43,7 +43,12 @@ export * from './model.js';
 export * from './network-scale.js';
 export { scoreUser, type DimensionScore, type Reason, type TrustScore } from './score.js';
 export { largestRemainder, networkContributors, type NetworkContributor } from './explain.js';
-export { improvementsFor, type Improvement, type ImprovementAction } from './improvements.js';
+export {
+  improvementsFor,
+  IMPROVEMENT_ACTIONS,
+  type Improvement,
+  type ImprovementAction,
+} from './improvements.js';
 export {
   computeAll,
   contributorsFor,
