@@ -143,6 +143,64 @@ describe('anchors are chosen, never implied', () => {
   });
 });
 
+describe('evidence that cannot be gamed cheaply', () => {
+  it('disputing every negative item gains nothing, at once or at the next full computation', async () => {
+    // A graph of its own: anchor A endorses P; R (vouched for by A too) rated P −8; two defaults recorded about P.
+    const dataset = unique('dg').replace('_', '');
+    const ids = Object.fromEntries(['a', 'p', 'r'].map((x) => [x, `${dataset}_${x}`]));
+    made.push(...Object.values(ids));
+    await cypher(
+      `UNWIND $people AS x
+       CREATE (:User {id: $dataset + '_' + x, handle: $dataset + '_' + x, dataset: $dataset, status: 'ACTIVE',
+                      createdAt: datetime() - duration({days: 30}), scoringConsent: true})`,
+      { dataset, people: ['a', 'p', 'r'] },
+    );
+    const admin = await adminToken();
+    const token = async (x: string) => userToken(ids[x]!);
+    await ok(gql(SET_ANCHOR, { id: ids.a, on: true }, { token: admin }));
+    await ok(gql(ENDORSE, { t: ids.p, s: 3 }, { token: await token('a') }));
+    await ok(gql(ENDORSE, { t: ids.r, s: 5 }, { token: await token('a') }));
+    const rating = await ok(
+      gql<{ rate: { id: string } }>(
+        'mutation($t: ID!) { rate(input: { targetId: $t, rating: -8 }) { id } }',
+        { t: ids.p },
+        { token: await token('r') },
+      ),
+    );
+    const defaults: string[] = [];
+    for (let k = 0; k < 2; k++) {
+      const recorded = await ok(
+        gql<{ recordEvent: { id: string } }>(
+          RECORD,
+          { input: { userId: ids.p, kind: 'COMMITMENT_DEFAULTED' } },
+          { token: admin },
+        ),
+      );
+      defaults.push(recorded.recordEvent.id);
+    }
+    const recompute = () => recomputeGraph(driver, { database: config.neo4j.database, dataset });
+    await recompute();
+    const scored = (await me(await token('p'))).trustScore;
+    const before = scored.value;
+    // The items cost P points (what disputing them lifted at once before issue 10).
+    const cost = Object.fromEntries(scored.explanation.reasons.map((r) => [r.code, r.points]));
+    expect(cost.HISTORY_DEFAULTS).toBeLessThan(0);
+    expect(cost.REPUTATION_NEGATIVE_RATINGS).toBeLessThan(0);
+    for (const itemId of [...defaults, rating.rate.id]) {
+      await ok(
+        gql(
+          'mutation($input: DisputeItemInput!) { disputeItem(input: $input) { id } }',
+          { input: { itemId, statement: 'Not mine.' } },
+          { token: await token('p') },
+        ),
+      );
+    }
+    expect((await me(await token('p'))).trustScore.value).toBe(before);
+    await recompute();
+    expect((await me(await token('p'))).trustScore.value).toBe(before);
+  });
+});
+
 /** The ids of the native graph's anchors (people opted in and designated). */
 async function nativeAnchors(): Promise<string[]> {
   const rows = await cypher<{ id: string }>(
