@@ -54,6 +54,8 @@ export const MIGRATIONS: readonly string[] = [
      (perk.minAccountAgeDays IS NOT NULL AND NOT perk.minAccountAgeDays IN [30, 90, 180, 365, 730]) OR
      coalesce(perk.noOpenDisputes, false))
    SET perk.archivedAt = datetime(), perk.archivedBecause = 'RULE_CONTRACT_2026_12'`,
+  // Leases between gateway processes (src/db/lease.ts): one node per name, created once even in a race.
+  'CREATE CONSTRAINT lease_name IF NOT EXISTS FOR (l:Lease) REQUIRE l.name IS UNIQUE',
 ];
 
 export async function migrate(driver: Driver, database?: string): Promise<number> {
