@@ -64,7 +64,8 @@ export async function serve(options: { stopTracing: (() => Promise<void>) | null
     process.exit(1);
   }
 
-  const stopScheduler = startTrustScheduler(gateway.driver, neo4jTarget(config), {
+  // Every instance runs the timer; the one holding the lease in Neo4j does the refresh (src/trust/scheduler.ts).
+  const scheduler = startTrustScheduler(gateway.driver, neo4jTarget(config), {
     intervalMs: config.trustRefreshMs,
     log: (line) => logger.info(line),
   });
@@ -83,7 +84,8 @@ export async function serve(options: { stopTracing: (() => Promise<void>) | null
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'draining');
-    stopScheduler();
+    // Gives the refresh lease up (another instance takes it at once) and ends a running recomputation.
+    await scheduler.stop();
     await stopRecomputations();
     await gateway.close();
     await options.stopTracing?.();
