@@ -30,6 +30,8 @@ const { values } = parseArgs({
   },
 });
 const requests = Number(values.requests);
+/** The gateway's port (PORT, else 4000): with logs off it does not say which port it took. */
+const PORT = Number(process.env.PORT || 4000);
 const rounds = Number(values.rounds);
 const connections = Number(values.connections);
 
@@ -70,27 +72,30 @@ async function measure(extra: Record<string, string>): Promise<{ cpuMsPerRequest
       NEO4J_PASSWORD: target.password,
       CREDENCE_JWT_SECRET: secret,
       CREDENCE_IDENTITY_SECRET: secret,
-      PORT: '0',
+      PORT: String(PORT),
       TRUST_REFRESH_SECONDS: '0',
       RATE_LIMIT_USER_PER_MINUTE: '0',
       ...extra,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  // The log is read and dropped, as a log shipper would take it.
-  const url = await new Promise<string>((done, fail) => {
-    let out = '';
-    const read = (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /"url":"([^"]+)".*"msg":"ready"/.exec(out);
-      if (!match) return;
-      child.stdout!.off('data', read);
-      child.stdout!.on('data', () => undefined);
-      done(match[1]!);
-    };
-    child.stdout!.on('data', read);
-    child.once('exit', (code) => fail(new Error(`the gateway exited (${code}): ${out}`)));
-  });
+  // The log is read and dropped, as a log shipper would take it (with logs off the `ready` line is not written).
+  child.stdout!.on('data', () => undefined);
+  const exited = new Promise((_, fail) =>
+    child.once('exit', (code) => fail(new Error(`the gateway exited (${code})`))),
+  );
+  const url = `http://127.0.0.1:${PORT}/graphql`;
+  for (;;) {
+    const ready = await Promise.race([
+      fetch(url.replace(/graphql$/, 'ready')).then(
+        (r) => r.ok,
+        () => false,
+      ),
+      exited,
+    ]);
+    if (ready) break;
+    await new Promise((done) => setTimeout(done, 200));
+  }
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   await fetch(url, {
     method: 'POST',
@@ -109,7 +114,7 @@ async function measure(extra: Record<string, string>): Promise<{ cpuMsPerRequest
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`);
   child.kill('SIGTERM');
-  await new Promise((done) => child.once('exit', done));
+  await exited.catch(() => undefined);
   return { cpuMsPerRequest: (cpu * 1000) / requests, rps: result.requests.average };
 }
 
