@@ -54,6 +54,8 @@ export const MIGRATIONS: readonly string[] = [
      (perk.minAccountAgeDays IS NOT NULL AND NOT perk.minAccountAgeDays IN [30, 90, 180, 365, 730]) OR
      coalesce(perk.noOpenDisputes, false))
    SET perk.archivedAt = datetime(), perk.archivedBecause = 'RULE_CONTRACT_2026_12'`,
+  // One node per trust graph holds the incremental EigenTrust totals; every write to the graph locks it.
+  'CREATE CONSTRAINT trust_graph_key IF NOT EXISTS FOR (g:TrustGraph) REQUIRE g.key IS UNIQUE',
 ];
 
 export async function migrate(driver: Driver, database?: string): Promise<number> {

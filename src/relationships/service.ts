@@ -48,8 +48,8 @@ export async function endorse(
       context,
       public: input.public ?? false,
     });
-    // As for a revoked endorsement: NETWORK follows at the next full computation, stale until then.
-    await afterWrite(tx, { kind: 'vouch', endorseeId });
+    // NETWORK follows in this transaction (incremental EigenTrust), as for a revoked endorsement.
+    await afterWrite(tx, { kind: 'vouch', endorserId, endorseeId });
     return endorsement;
   });
 }
@@ -62,7 +62,11 @@ export async function revokeEndorsement(db: Db, viewer: Viewer, endorsementId: s
     if (!endorsement) throw notFound('Endorsement');
     if (endorsement.endorserId !== callerId && viewer.kind !== 'admin') throw forbidden('OWNER_ONLY');
     await repository.deleteEndorsement(tx, endorsement.id);
-    await afterWrite(tx, { kind: 'vouch', endorseeId: endorsement.endorseeId });
+    await afterWrite(tx, {
+      kind: 'vouch',
+      endorserId: endorsement.endorserId,
+      endorseeId: endorsement.endorseeId,
+    });
     // An admin removing someone else's endorsement changes that person's evidence: audited.
     if (endorsement.endorserId !== callerId)
       await audit(tx, { actorId: callerId, action: 'ENDORSEMENT_REVOKED', targetId: endorsement.endorseeId });
@@ -95,7 +99,7 @@ export async function rate(
         now,
       );
     const created = await repository.rate(tx, { raterId, targetId, rating, comment });
-    await afterWrite(tx, { kind: 'rated', targetId });
+    await afterWrite(tx, { kind: 'rated', targetId, raterId });
     return created;
   });
 }

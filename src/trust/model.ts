@@ -1,4 +1,4 @@
-import type { Band, Dimension } from './engine/index.js';
+import { EIGENTRUST_ALPHA, trustErrorPoints, type Band, type Dimension } from './engine/index.js';
 
 /** A network contributor as materialised: a user id, or null for the anchor restart, or 'OTHERS'. */
 export interface StoredShare {
@@ -79,4 +79,32 @@ export function withoutContributor(
       )
     : [...kept, { userId: null, others: true, share: named.share, points: named.points }];
   return { ...explanation, contributors: merged };
+}
+
+/** The key of a graph's `(:TrustGraph)` node: '' for the native graph, the dataset's name for an imported one. */
+export const graphKey = (dataset: string | null): string => dataset ?? '';
+
+/** A read says stale when its score may be this many points or more away from a full recompute. */
+export const STALE_POINTS = 0.9;
+
+/** A served score's freshness: stale when a full computation may differ from it by STALE_POINTS or more. */
+export function scoreIsStale(input: {
+  flagged: boolean;
+  /** The estimate the score was computed from (a·q), and the graph size then. */
+  trust: number;
+  scoredSize: number;
+  reach: number | null;
+  graph: { stale: boolean; n: number; residual: number; rmax: number } | null;
+}): boolean {
+  if (input.flagged) return true;
+  const graph = input.graph;
+  if (graph === null) return false;
+  if (graph.stale) return true;
+  const alpha = EIGENTRUST_ALPHA;
+  // ‖t − a·q‖₁ ≤ a·Σ|r|, and per person a·rmax·reach (every residual is at most rmax).
+  const global = alpha * graph.residual;
+  const bound = input.reach === null ? global : Math.min(global, alpha * graph.rmax * input.reach);
+  // The score used the graph size of its time; the size drift moves t·n as a trust error of t·|Δn|/n would.
+  const drift = (Math.max(0, input.trust) * Math.abs(graph.n - input.scoredSize)) / Math.max(1, graph.n);
+  return trustErrorPoints(input.trust, bound + drift, graph.n) >= STALE_POINTS;
 }

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eigenTrust, LocalPush, trustErrorPoints, type Row } from '../../src/trust/engine/index.js';
+import {
+  eigenTrust,
+  LocalPush,
+  pushReach,
+  trustErrorPoints,
+  type Row,
+} from '../../src/trust/engine/index.js';
 
 /** A whole graph held in memory: rows[u] maps target → weight; removed nodes have no edges and no anchor role. */
 interface World {
@@ -15,6 +21,10 @@ function toRow(row: Map<number, number>): Row {
 
 /** The independent reference: the full power iteration over the same graph. */
 function full(world: World, alpha: number): Float64Array {
+  return fullResult(world, alpha).trust;
+}
+
+function fullResult(world: World, alpha: number) {
   const src: number[] = [];
   const dst: number[] = [];
   const weight: number[] = [];
@@ -32,7 +42,7 @@ function full(world: World, alpha: number): Float64Array {
     Float64Array.from(weight),
     Int32Array.from(world.anchors),
     { alpha, tolerance: 1e-14 },
-  ).trust;
+  );
 }
 
 /** A push state over the whole world, from q = 0 and r = p (then x = (I − (1 − a)Pᵀ)⁻¹p exactly). */
@@ -190,8 +200,17 @@ describe('LocalPush', () => {
           const state = fromScratch(world, ALPHA, epsilon);
           state.push(10_000_000);
           const { after } = state.residualChange();
-          expect(l1Error(state, full(world, ALPHA), ALPHA)).toBeLessThanOrEqual(after + 1e-12);
-          for (let u = 0; u < n; u++) expect(Math.abs(state.r(u))).toBeLessThanOrEqual(epsilon);
+          const reference = fullResult(world, ALPHA);
+          expect(l1Error(state, reference.trust, ALPHA)).toBeLessThanOrEqual(after + 1e-12);
+          let rmax = 0;
+          for (let u = 0; u < n; u++) rmax = Math.max(rmax, Math.abs(state.r(u)));
+          expect(rmax).toBeLessThanOrEqual(epsilon);
+          // Per node: |t_j − a·q_j| ≤ a·max|r|·reach_j.
+          const reach = pushReach(reference);
+          for (let j = 0; j < n; j++) {
+            const error = Math.abs((reference.trust[j] as number) - ALPHA * state.q(j));
+            expect(error).toBeLessThanOrEqual(ALPHA * rmax * (reach[j] as number) + 1e-12);
+          }
         },
       ),
       { numRuns: 100 },
@@ -231,6 +250,24 @@ describe('LocalPush', () => {
       RangeError,
     );
     expect(() => state.changeRow(0, { targets: new Int32Array(0), weights: new Float64Array(0) })).toThrow();
+  });
+});
+
+describe('pushReach', () => {
+  it('solves y = 1 + (1 − a)·Pᵀy on a cycle closed by the dangling restart', () => {
+    // 0 -> 1 -> 2, 2 dangling restarts at anchor 0: a cycle, so y_j = 1 + 0.5·y_j → 2 each (Σ = n/a = 6).
+    const result = eigenTrust(
+      3,
+      Int32Array.of(0, 1),
+      Int32Array.of(1, 2),
+      Float64Array.of(1, 1),
+      Int32Array.of(0),
+      {
+        alpha: 0.5,
+      },
+    );
+    const reach = pushReach(result, 1e-13);
+    for (let j = 0; j < 3; j++) expect(reach[j]).toBeCloseTo(2, 10);
   });
 });
 

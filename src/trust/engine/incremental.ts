@@ -1,3 +1,4 @@
+import type { Csr } from './csr.js';
 import {
   DIMENSION_WEIGHTS,
   NETWORK_FULL_RELATIVE_TRUST,
@@ -194,6 +195,12 @@ export class LocalPush {
     this.rows[u] = next;
   }
 
+  /** Sets the anchors the stored state already reflects (nothing changes in q or r). */
+  declareAnchors(anchors: readonly number[]): void {
+    for (const anchor of anchors) this.check(anchor);
+    this.anchorList = [...new Set(anchors)];
+  }
+
   /**
    * The anchors changed. Dangling rows are p, so they change with it: r += (1 + (1 − a)·D)·(p' − p).
    */
@@ -331,4 +338,38 @@ export function trustErrorPoints(trust: number, bound: number, userCount: number
   const standings = (n * bound) / RATER_FULL_STANDING_RELATIVE_TRUST;
   const reputation = reputationUnit * Math.min(1, standings / REPUTATION_PRIOR_STRENGTH);
   return network + reputation;
+}
+
+/**
+ * Each node's reach y_j = Σ_u ((I − (1 − a)Pᵀ)⁻¹)_{ju}, the sum of column j's influence over every node's
+ * residual, for the graph of a full computation: y = 1 + (1 − a)·Pᵀy with dangling rows p. It bounds a push
+ * state's error per node: |x_j − q_j| ≤ max_u |r_u| · y_j. Σ_j y_j = n/a.
+ */
+export function pushReach(
+  network: { alpha: number; restart: Float64Array; csr: Csr },
+  tolerance = 1e-9,
+  maxIterations = 10_000,
+): Float64Array {
+  const { alpha, restart, csr } = network;
+  const n = csr.nodeCount;
+  const { inStart, inSource, inWeight, outStart } = csr;
+  let y = new Float64Array(n).fill(1);
+  let next = new Float64Array(n);
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    let dangling = 0;
+    for (let u = 0; u < n; u++) if (outStart[u] === outStart[u + 1]) dangling += y[u] as number;
+    let change = 0;
+    for (let v = 0; v < n; v++) {
+      let inflow = 0;
+      for (let q = inStart[v] as number; q < (inStart[v + 1] as number); q++) {
+        inflow += (inWeight[q] as number) * (y[inSource[q] as number] as number);
+      }
+      const value = 1 + (1 - alpha) * (inflow + dangling * (restart[v] as number));
+      change += Math.abs(value - (y[v] as number));
+      next[v] = value;
+    }
+    [y, next] = [next, y];
+    if (change < tolerance * n) break;
+  }
+  return y;
 }

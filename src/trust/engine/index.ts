@@ -54,4 +54,4 @@ export {
 export { reputationEvidence, type ReceivedRating } from './reputation.js';
 export { selectAnchorsByEarlyPositiveRatings, ANCHOR_EARLY_WINDOW, DEFAULT_ANCHOR_COUNT } from './anchors.js';
 export { accountAgeDaysFromTimeline } from './timeline.js';
-export { LocalPush, trustErrorPoints, type PushOptions, type Row } from './incremental.js';
+export { LocalPush, pushReach, trustErrorPoints, type PushOptions, type Row } from './incremental.js';
