@@ -47,6 +47,25 @@ function storedShares(shares: { userId: string | null; share: number }[]): Store
 }
 
 /**
+ * Shares that can carry the score's NETWORK points: stored shares may predate the trust now held (an anchor just
+ * designated, trust that reached the person by a write since the last full computation, before its in-neighbours'
+ * state was written); whatever they lack is shown as OTHERS (vouchers) or the anchor restart.
+ */
+function coveringShares(score: TrustScore, shares: StoredShare[], restartShare: number): StoredShare[] {
+  const pointsOf = (code: string) =>
+    score.reasons.filter((reason) => reason.code === code).reduce((sum, reason) => sum + reason.points, 0);
+  const covered = [...shares];
+  const restart = Math.min(1, Math.max(0, restartShare));
+  if (pointsOf('NETWORK_ENDORSED_BY_TRUSTED') !== 0 && !covered.some((c) => c.userId !== null || c.others))
+    covered.push({ userId: null, others: true, share: Math.max(1 - restart, 1e-9) });
+  if (pointsOf('NETWORK_ANCHOR') !== 0 && !covered.some((c) => c.userId === null && !c.others))
+    covered.push({ userId: null, share: Math.max(restart, 1e-9) });
+  if (covered.length === shares.length) return shares;
+  const total = covered.reduce((sum, c) => sum + c.share, 0);
+  return covered.map((c) => ({ ...c, share: c.share / total }));
+}
+
+/**
  * The explanation as stored: exact reasons from the engine, the network points split over the stored shares
  * (so they sum exactly to the NETWORK points), and improvements with their exact gains.
  */
@@ -56,6 +75,7 @@ function explain(
   evidence: UserEvidence,
   underReview: number,
 ): StoredExplanation {
+  shares = coveringShares(score, shares, evidence.network.restartShare);
   // networkContributors works on indices: index k stands for shares[k]; the anchor restart is `null`.
   const asIndices: NetworkShare[] = shares.map((s, k) => ({
     contributor: s.userId === null && !s.others ? null : k,
@@ -296,7 +316,9 @@ function currentShares(
     });
   }
   const total = terms.reduce((sum, term) => sum + term.share, 0);
-  if (!(total > 0)) return { shares: [], isAnchor, restartShare: 0 };
+  // Trust still on its way out (those who trusted this person left, the residual not yet pushed here): nobody
+  // to name, so the points are shown as OTHERS.
+  if (!(total > 0)) return { shares: [{ userId: null, others: true, share: 1 }], isAnchor, restartShare: 0 };
   const normalised = terms.map((term) => ({ ...term, share: term.share / total }));
   const restart = normalised.find((term) => term.userId === null)?.share ?? 0;
   return { shares: storedShares(normalised), isAnchor, restartShare: restart };

@@ -115,6 +115,7 @@ interface NodeRow {
   stored: string | null;
   current: [string, number][] | null;
   reach: number | null;
+  dataset: string | null;
 }
 
 /**
@@ -200,7 +201,7 @@ async function loadNodes(
      MATCH (u:User {id: $ids[k]})
      WITH u, $deltas[k] AS delta, coalesce(u.trustR, 0.0) AS r
      RETURN u.id AS id, coalesce(u.scoringConsent, false) AS consent, coalesce(u.trustQ, 0.0) AS q, r,
-            u.trustOut AS stored, u.trustReach AS reach,
+            u.trustOut AS stored, u.trustReach AS reach, u.dataset AS dataset,
             CASE WHEN $currentRows OR (u.trustOut IS NULL AND abs(r + delta) > $epsilon)
                  THEN ${TRUST_STATEMENTS} END AS current`,
     { ids, deltas, epsilon, currentRows },
@@ -227,6 +228,7 @@ async function applyChange(tx: Tx, state: LocalPush, w: Working): Promise<Update
     for (const row of rows) reconcile.add(row.id);
   }
   for (const v of leaving) for (const id of v.inNeighbours) reconcile.add(id);
+  if (change.anchor) reconcile.add(change.anchor.userId);
   for (const v of leaving) reconcile.delete(v.id);
 
   // 1. Anchors (an anchor leaving stops being one first).
@@ -250,6 +252,11 @@ async function applyChange(tx: Tx, state: LocalPush, w: Working): Promise<Update
     graph.epsilon,
     true,
   );
+  // Only the native graph is updated incrementally: imported datasets change by import and full computation.
+  if (loadedRows.some((row) => row.dataset !== null)) {
+    report.skipped = true;
+    return report;
+  }
   const current = new Map<string, [string, number][]>();
   for (const row of loadedRows) {
     const u = local(row.id);

@@ -76,6 +76,7 @@ export async function beforeErasure(tx: Tx, userId: string): Promise<() => Promi
     await scrubContributor(tx, userId, null);
     await refreshUsers(tx, rated);
     if (leaving) await updateNetwork(tx, { left: [leaving] }, vouched);
+    else await repository.markStale(tx, vouched);
   };
 }
 
@@ -99,6 +100,7 @@ export async function setScoringConsent(db: Db, viewer: Viewer, enabled: boolean
     // Joining or leaving changes the graph (only when it is a change: opting in twice is nothing).
     if (enabled && !wasIn) await updateNetwork(tx, { joined: [userId] }, [userId, ...vouched]);
     else if (leaving) await updateNetwork(tx, { left: [leaving] }, vouched);
+    else if (!enabled) await repository.markStale(tx, vouched);
   });
   return userId;
 }
