@@ -14,6 +14,7 @@ import {
   pushReach,
   reputationEvidence,
   scoreUser,
+  trustReference,
   type NetworkShare,
   type TrustScore,
   type UserEvidence,
@@ -21,6 +22,7 @@ import {
 import { PUSH_RELATIVE_EPSILON } from './incremental.js';
 import { graphKey, STORED_CONTRIBUTORS, type StoredExplanation, type StoredShare } from './model.js';
 import {
+  datasetClock,
   forgetNonConsenting,
   loadGraph,
   lockedTrustGraphVersion,
@@ -150,7 +152,10 @@ export async function recomputeGraph(
     dataset?: string | null;
     batchSize?: number;
     onProgress?: (progress: RecomputeProgress) => void;
-    /** The time scores are computed at (account and event ages depend on it); defaults to now. */
+    /**
+     * The time scores are computed at (account and event ages depend on it). Defaults to now for the native
+     * graph, and to the dataset's own clock (stored by the importer) for an imported one.
+     */
     now?: number;
   } = {},
 ): Promise<RecomputeReport> {
@@ -162,7 +167,10 @@ export async function recomputeGraph(
   // Writes since this version are not in the graph loaded below (each write bumps it, under the node's lock).
   const startVersion = await db.writeTx((tx) => trustGraphVersion(tx, key));
   options.onProgress?.({ phase: 'load', done: 0, total: 1 });
-  const graph = await loadGraph(driver, options.database, dataset, options.now ?? began);
+  // An imported network is scored at its own clock: against today, every account of an old dataset would be
+  // years old (docs/trust-model.md, "Imported networks").
+  const now = options.now ?? (dataset === null ? null : await datasetClock(db, dataset)) ?? began;
+  const graph = await loadGraph(driver, options.database, dataset, now);
   const loaded = Date.now();
   const n = graph.ids.length;
   options.onProgress?.({ phase: 'compute', done: 0, total: n });
@@ -202,6 +210,7 @@ export async function recomputeGraph(
     computedAt: new Date(computed).toISOString(),
     modelVersion: MODEL_VERSION,
     graphSize: n,
+    reference: computation.reference,
     full: true,
   };
   // A write during the computation leaves the rest of the scores and the push state as the writes keep them (the
@@ -243,7 +252,7 @@ export async function recomputeGraph(
           n,
           anchors: Array.from(graph.anchors, (a) => graph.ids[a]!),
           danglingQ,
-          epsilon: PUSH_RELATIVE_EPSILON / (alpha * Math.max(1, n)),
+          epsilon: (PUSH_RELATIVE_EPSILON * computation.reference) / alpha,
         },
         batchSize,
       );
@@ -266,8 +275,16 @@ export async function recomputeGraph(
   };
 }
 
+/** The reference account's trust of the last full computation, or for the graph's anchors now before the first. */
+function referenceOf(input: RefreshInput): number {
+  // With an incremental state, the anchors now (their count is the scale, kept current by setAnchor).
+  if (input.graph !== null && !input.graph.stale) return trustReference(input.graph.anchors.length);
+  return input.storedReference ?? trustReference(input.anchorCount);
+}
+
 /** One user's evidence from the stored state: what they did, and the last full computation's network weights. */
 function refreshedEvidence(input: RefreshInput, now: number): UserEvidence {
+  const reference = referenceOf(input);
   return {
     identities: input.identities,
     accountAgeDays: Math.max(0, (now - input.createdAt) / DAY_MS),
@@ -276,10 +293,10 @@ function refreshedEvidence(input: RefreshInput, now: number): UserEvidence {
       ageDays: Math.max(0, (now - e.occurredAt) / DAY_MS),
       resolved: e.resolved,
     })),
-    reputation: reputationEvidence(input.received, input.goodness ?? 0, input.graphSize),
+    reputation: reputationEvidence(input.received, input.goodness ?? 0, reference),
     network: {
       trust: input.raw,
-      userCount: input.graphSize,
+      reference,
       isAnchor: input.isAnchor,
       restartShare: input.restartShare,
     },
@@ -360,6 +377,7 @@ export async function refreshUsers(
       goodness: input.goodness,
       restartShare: input.restartShare,
       isAnchor: input.isAnchor,
+      reference: input.graph !== null && !input.graph.stale ? referenceOf(input) : null,
       score,
     };
   });
@@ -368,6 +386,7 @@ export async function refreshUsers(
     computedAt: new Date(now).toISOString(),
     modelVersion: MODEL_VERSION,
     graphSize: inputs[0]!.graphSize,
+    reference: null,
     full: false,
   });
 }

@@ -12,11 +12,11 @@
  */
 import neo4j from 'neo4j-driver';
 import type { Tx } from '../db/driver.js';
-import { EIGENTRUST_ALPHA, LocalPush, type Row } from './engine/index.js';
+import { EIGENTRUST_ALPHA, LocalPush, trustReference, type Row } from './engine/index.js';
 import { refreshUsers } from './compute.js';
 import { graphKey } from './model.js';
 
-/** Residuals are pushed until below ε = PUSH_RELATIVE_EPSILON / (a·n): a thousandth of the average x = t/a. */
+/** Residuals are pushed until below ε = PUSH_RELATIVE_EPSILON·reference/a: a thousandth of the reference account. */
 export const PUSH_RELATIVE_EPSILON = 1e-3;
 /** Work one write may do before it leaves the rest to the full recompute (reads then say stale). */
 export const MAX_PUSHES_PER_WRITE = 20_000;
@@ -383,22 +383,25 @@ async function applyChange(tx: Tx, state: LocalPush, w: Working): Promise<Update
   );
 
   // 5. Rescore whoever moved (NETWORK), and those they rated when their standing moved (REPUTATION).
+  const reference = trustReference(anchors.size);
   const moved: { id: string; change: number }[] = [];
   const raters: string[] = [];
   for (let u = 0; u < w.ids.length; u++) {
     if (state.isRemoved(u) || !state.isLoaded(u)) continue;
-    const before = alpha * (state.q(u) - state.delta(u).q) * n;
-    const after = alpha * state.q(u) * n;
+    // Trust in multiples of the reference account's (network-scale.ts).
+    const before = (alpha * (state.q(u) - state.delta(u).q)) / reference;
+    const after = (alpha * state.q(u)) / reference;
     const relative = Math.abs(after - before);
-    if (relative > RESCORE_RELATIVE_CHANGE || joined.has(w.ids[u]!) || anchorsChanged) {
+    if (relative > RESCORE_RELATIVE_CHANGE || joined.has(w.ids[u]!)) {
       moved.push({ id: w.ids[u]!, change: relative });
       // A rater's standing min(1, t·n/5) moves only below its cap.
       if (Math.min(before, after) < 5) raters.push(w.ids[u]!);
     }
   }
   let rescore: string[];
-  if (n !== graph.n && n <= MAX_RESCORED_PER_WRITE) {
-    // n is in everyone's NETWORK and standing: in a small graph everyone is rescored at once.
+  if (anchorsChanged && n <= MAX_RESCORED_PER_WRITE) {
+    // The anchors' count is everyone's scale (network-scale.ts): in a small graph everyone is rescored at once;
+    // in a large one a read says stale where the changed scale moves the score by a point (scoreIsStale).
     const everyone = await tx.run<{ id: string }>(
       'MATCH (u:User) WHERE u.dataset IS NULL AND coalesce(u.scoringConsent, false) RETURN u.id AS id',
     );

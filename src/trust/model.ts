@@ -1,4 +1,11 @@
-import { EIGENTRUST_ALPHA, trustErrorPoints, type Band, type Dimension } from './engine/index.js';
+import {
+  EIGENTRUST_ALPHA,
+  trustErrorPoints,
+  trustReference,
+  type Band,
+  type Dimension,
+  type ImprovementAction,
+} from './engine/index.js';
 
 /** A network contributor as materialised: a user id, or null for the anchor restart, or 'OTHERS'. */
 export interface StoredShare {
@@ -81,6 +88,20 @@ export function withoutContributor(
   return { ...explanation, contributors: merged };
 }
 
+/**
+ * The API mutations that carry out each improvement the engine can suggest: it suggests nothing a person cannot
+ * have done. Verifying or renewing an identity is linking it (again, for a renewal: the same identity gets its new
+ * expiry), by the person through OpenID Connect or by an admin; a default is settled with the partner that reported
+ * it, which records the settlement.
+ */
+export const IMPROVEMENT_MUTATIONS: Readonly<Record<ImprovementAction, readonly string[]>> = {
+  VERIFY_HIGH_ASSURANCE_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
+  VERIFY_SUBSTANTIAL_ASSURANCE_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
+  VERIFY_LOW_ASSURANCE_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
+  RENEW_EXPIRED_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
+  RESOLVE_DEFAULT: ['resolveDefault'],
+};
+
 /** The key of a graph's `(:TrustGraph)` node: '' for the native graph, the dataset's name for an imported one. */
 export const graphKey = (dataset: string | null): string => dataset ?? '';
 
@@ -90,11 +111,11 @@ export const STALE_POINTS = 0.9;
 /** A served score's freshness: stale when a full computation may differ from it by STALE_POINTS or more. */
 export function scoreIsStale(input: {
   flagged: boolean;
-  /** The estimate the score was computed from (a·q), and the graph size then. */
+  /** The estimate the score was computed from (a·q), and the scale it was measured against then. */
   trust: number;
-  scoredSize: number;
+  scoredReference: number | null;
   reach: number | null;
-  graph: { stale: boolean; n: number; residual: number; rmax: number } | null;
+  graph: { stale: boolean; anchors: number; residual: number; rmax: number } | null;
 }): boolean {
   if (input.flagged) return true;
   const graph = input.graph;
@@ -104,7 +125,11 @@ export function scoreIsStale(input: {
   // ‖t − a·q‖₁ ≤ a·Σ|r|, and per person a·rmax·reach (every residual is at most rmax).
   const global = alpha * graph.residual;
   const bound = input.reach === null ? global : Math.min(global, alpha * graph.rmax * input.reach);
-  // The score used the graph size of its time; the size drift moves t·n as a trust error of t·|Δn|/n would.
-  const drift = (Math.max(0, input.trust) * Math.abs(graph.n - input.scoredSize)) / Math.max(1, graph.n);
-  return trustErrorPoints(input.trust, bound + drift, graph.n) >= STALE_POINTS;
+  const reference = trustReference(graph.anchors);
+  // Scored against another anchor count: t/old = (t·reference/old)/reference, an error of t·|reference/old − 1|.
+  const ratio = input.scoredReference === null ? 1 : reference / input.scoredReference;
+  const drift = Math.max(0, input.trust) * Math.abs(ratio - 1);
+  // The raters' standings scale by the same ratio: REPUTATION moves by at most 120·|ratio − 1|/3 (engine bound).
+  const reputationDrift = (120 * Math.min(1, Math.abs(ratio - 1))) / 3;
+  return trustErrorPoints(input.trust, bound + drift, reference) + reputationDrift >= STALE_POINTS;
 }

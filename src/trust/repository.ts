@@ -31,6 +31,7 @@ const DERIVED_PROPERTIES = [
   'trustRestartShare',
   'trustIsAnchor',
   'trustGraphSize',
+  'trustReference',
   'trustValue',
   'trustBand',
   'trustIdentity',
@@ -141,9 +142,8 @@ export async function loadGraph(
       const n = index.get(id as string);
       if (n === undefined) return;
       const profile = profiles[n]!;
+      // An identity is IDENTITY evidence only: anchors are an admin's decision (setAnchor), never implied by one.
       profile.identities.push({ assurance: assurance as Assurance, expired: expired === true });
-      // Anchors: admin-designated, or holding a current HIGH-assurance identity.
-      if (assurance === 'HIGH' && expired !== true) anchorFlags[n] = true;
     },
   );
   await stream(
@@ -216,6 +216,8 @@ export interface ScoreWrite {
   goodness: number | null;
   restartShare: number;
   isAnchor: boolean;
+  /** The scale a refresh used, when it came from the incremental state (full computations pass theirs in meta). */
+  reference?: number | null;
   /** The score itself, only for users who consented to scoring. */
   score: {
     value: number;
@@ -236,7 +238,14 @@ export interface ScoreWrite {
 export async function writeScores(
   tx: Tx,
   rows: ScoreWrite[],
-  meta: { computedAt: string; modelVersion: string; graphSize: number; full: boolean },
+  meta: {
+    computedAt: string;
+    modelVersion: string;
+    graphSize: number;
+    /** The reference account's trust (written by full computations only). */
+    reference: number | null;
+    full: boolean;
+  },
 ): Promise<void> {
   await tx.run(
     `UNWIND $rows AS row
@@ -247,7 +256,10 @@ export async function writeScores(
      }
      WITH u, row WHERE coalesce(u.scoringConsent, false) AND row.score IS NOT NULL
      SET u.trustRaw = row.raw, u.trustFairness = row.fairness, u.trustGoodness = row.goodness,
-         u.trustRestartShare = row.restartShare, u.trustIsAnchor = row.isAnchor, u.trustGraphSize = $graphSize
+         u.trustRestartShare = row.restartShare, u.trustIsAnchor = row.isAnchor, u.trustGraphSize = $graphSize,
+         // Only a full computation sets the scale; a refresh reads it (or, before the first, the anchors now).
+         // (or the incremental state's, for the current anchors: row.reference).
+         u.trustReference = CASE WHEN $full THEN $reference ELSE coalesce(row.reference, u.trustReference) END
      WITH u, row, (u.trustValue IS NULL OR u.trustValue <> row.score.value OR u.trustModelVersion <> $modelVersion)
                   AS changed
      SET u.trustValue = row.score.value, u.trustBand = row.score.band, u.trustIdentity = row.score.identity,
@@ -300,6 +312,10 @@ export interface RefreshInput {
   restartShare: number;
   isAnchor: boolean;
   graphSize: number;
+  /** The reference account's trust of the last full computation, or null before the person's first one. */
+  storedReference: number | null;
+  /** Anchors of the person's graph now (read only when storedReference is null). */
+  anchorCount: number;
   explanation: StoredExplanation | null;
   /** Who trusts this person, as [id, their trust, their row total, the statement's weight] (several per id). */
   inTrust: [string, number, number | null, number][];
@@ -335,6 +351,11 @@ export async function refreshInputs(tx: Tx, userIds: readonly string[]): Promise
                  ELSE COUNT { MATCH (o:User) WHERE coalesce(o.scoringConsent, false)
                                 AND ((u.dataset IS NULL AND o.dataset IS NULL) OR o.dataset = u.dataset) } END
               AS graphSize,
+            u.trustReference AS storedReference,
+            CASE WHEN u.trustReference IS NOT NULL THEN 0
+                 ELSE COUNT { MATCH (o:User) WHERE coalesce(o.scoringConsent, false) AND coalesce(o.anchor, false)
+                                AND ((u.dataset IS NULL AND o.dataset IS NULL) OR o.dataset = u.dataset) } END
+              AS anchorCount,
             u.trustExplanation AS explanation,
             COLLECT { MATCH (i:User)-[e:ENDORSES|RATED]->(u)
                       WHERE i <> u AND coalesce(i.scoringConsent, false)
@@ -378,9 +399,9 @@ export async function trustStates(db: Db, userIds: readonly string[]): Promise<T
     score: (Omit<TrustScoreRow, 'explanation'> & { explanation: string }) | null;
     freshness: {
       trust: number;
-      scoredSize: number | null;
+      scoredReference: number | null;
       reach: number | null;
-      graph: { stale: boolean; n: number; residual: number; rmax: number } | null;
+      graph: { stale: boolean; anchors: number; residual: number; rmax: number } | null;
     };
   }>(
     `MATCH (u:User) WHERE u.id IN $userIds
@@ -391,8 +412,9 @@ export async function trustStates(db: Db, userIds: readonly string[]): Promise<T
                  ELSE {userId: u.id, value: u.trustValue, band: u.trustBand, computedAt: toString(u.trustComputedAt),
                        modelVersion: u.trustModelVersion, stale: coalesce(u.trustStale, false),
                        explanation: u.trustExplanation} END AS score,
-            {trust: coalesce(u.trustRaw, 0.0), scoredSize: u.trustGraphSize, reach: u.trustReach,
-             graph: CASE WHEN g IS NULL THEN null ELSE g {.stale, .n, .residual, .rmax} END} AS freshness`,
+            {trust: coalesce(u.trustRaw, 0.0), scoredReference: u.trustReference, reach: u.trustReach,
+             graph: CASE WHEN g IS NULL THEN null
+                         ELSE g {.stale, .residual, .rmax, anchors: size(g.anchors)} END} AS freshness`,
     { userIds },
   );
   return rows.map(({ freshness, ...row }) => ({
@@ -404,7 +426,7 @@ export async function trustStates(db: Db, userIds: readonly string[]): Promise<T
           stale: scoreIsStale({
             flagged: row.score.stale,
             trust: freshness.trust,
-            scoredSize: freshness.scoredSize ?? freshness.graph?.n ?? 0,
+            scoredReference: freshness.scoredReference,
             reach: freshness.reach,
             graph: freshness.graph,
           }),
@@ -487,7 +509,7 @@ export async function pathsThrough(
     `UNWIND $pairs AS pair
      MATCH (j:User {id: pair.userId}), (c:User {id: pair.contributorId})
      CALL (j, c) {
-       MATCH p = SHORTEST 1 (a:User WHERE (a.trustIsAnchor OR a.anchor) AND a.scoringConsent AND a <> j)
+       MATCH p = SHORTEST 1 (a:User WHERE a.anchor AND a.scoringConsent AND a <> j)
                  ((x:User WHERE x.scoringConsent)-[v:ENDORSES|RATED WHERE coalesce(v.rating, 1) > 0]->
                   (y:User WHERE y.scoringConsent)){0,${maxHops}} (c)
        RETURN p LIMIT 1
@@ -496,7 +518,7 @@ export async function pathsThrough(
      RETURN j.id AS userId, c.id AS contributorId,
             [k IN range(0, size(nodes(p)) - 1) |
                {id: nodes(p)[k].id, handle: nodes(p)[k].handle,
-                anchor: coalesce(nodes(p)[k].trustIsAnchor, false) OR coalesce(nodes(p)[k].anchor, false),
+                anchor: coalesce(nodes(p)[k].anchor, false),
                 publicVouch: CASE WHEN k < size(vouches) THEN coalesce(vouches[k].public, false)
                                   ELSE coalesce([(c)-[e:ENDORSES]->(j) | e.public][0], false) END}]
             + [{id: j.id, handle: j.handle, anchor: false, publicVouch: false}] AS steps`,
@@ -685,4 +707,24 @@ export async function raterOf(tx: Tx, ratingId: string): Promise<string | null> 
     },
   );
   return row?.id ?? null;
+}
+
+/**
+ * The clock an imported dataset is scored at (epoch ms), stored by the importer: the last timestamp in its data
+ * unless the import said otherwise. Null for a dataset imported before datasets kept their clock.
+ */
+export async function datasetClock(db: Db, dataset: string): Promise<number | null> {
+  const [row] = await db.read<{ clock: unknown }>(
+    'MATCH (d:Dataset {name: $dataset}) RETURN d.clock.epochMillis AS clock',
+    { dataset },
+  );
+  return row?.clock === null || row?.clock === undefined ? null : Number(row.clock);
+}
+
+/** Records the clock an imported dataset is scored at. */
+export async function setDatasetClock(tx: Tx, dataset: string, clock: number): Promise<void> {
+  await tx.run('MERGE (d:Dataset {name: $dataset}) SET d.clock = datetime({epochMillis: $clock})', {
+    dataset,
+    clock: neo4j.int(clock),
+  });
 }

@@ -273,9 +273,9 @@ describe('pushReach', () => {
 
 describe('trustErrorPoints', () => {
   it('is 0 for an exact estimate and bounds the NETWORK change over the interval', () => {
-    expect(trustErrorPoints(0.01, 0, 100)).toBe(0);
-    // t·n = 1 ± 0.1 with n = 100: NETWORK 150·(ln 2.1 − ln 1.9)/ln 21 = 4.93…; REPUTATION 120·(0.1/5)/3 = 0.8.
+    expect(trustErrorPoints(0.01, 0, 0.01)).toBe(0);
+    // t = 1 ± 0.1 references: NETWORK 150·(ln 2.1 − ln 1.9)/ln 21 = 4.93…; REPUTATION 120·(0.1/5)/3 = 0.8.
     const expected = (150 * (Math.log(2.1) - Math.log(1.9))) / Math.log(21) + 0.8;
-    expect(trustErrorPoints(0.01, 0.001, 100)).toBeCloseTo(expected, 10);
+    expect(trustErrorPoints(0.01, 0.001, 0.01)).toBeCloseTo(expected, 10);
   });
 });

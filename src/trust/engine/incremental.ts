@@ -1,12 +1,6 @@
 import type { Csr } from './csr.js';
-import {
-  DIMENSION_WEIGHTS,
-  NETWORK_FULL_RELATIVE_TRUST,
-  RATER_FULL_STANDING_RELATIVE_TRUST,
-  REPUTATION_PRIOR_STRENGTH,
-  SCORE_MAX,
-  SCORE_MIN,
-} from './model.js';
+import { DIMENSION_WEIGHTS, REPUTATION_PRIOR_STRENGTH, SCORE_MAX, SCORE_MIN } from './model.js';
+import { networkPoints, raterStanding } from './network-scale.js';
 
 /**
  * Incremental EigenTrust by local push (dynamic personalised PageRank: Zhang, Lofgren & Goel, "Approximate
@@ -323,20 +317,20 @@ function validRow(row: Row, size: number): Row {
 
 /**
  * Worst-case points a score can be off when every node's trust is only known within ±bound (bound ≥ R bounds
- * the L1 error of the whole vector, so it bounds each node's too, and the sum over anyone's raters):
- * - NETWORK = unit·min(1, ln(1 + t·n)/ln(1 + full)): the change over [t − bound, t + bound];
- * - REPUTATION: signal = Σ s_i·f_i·w_i / (prior + Σ s_i) with standings s_i = min(1, t_i·n/5), so moving the
- *   standings by Σ|Δs_i| moves the value (1 + signal)/2 by at most Σ|Δs_i|/prior, and Σ|Δs_i| ≤ n·bound/5.
+ * the L1 error of the whole vector, so it bounds each node's too, and the sum over anyone's raters), with trust
+ * measured against `reference` (network-scale.ts):
+ * - NETWORK: the change of networkPoints over [t − bound, t + bound];
+ * - REPUTATION: signal = Σ s_i·f_i·w_i / (prior + Σ s_i) with standings s_i = min(1, t_i/reference/5), so moving
+ *   the standings by Σ|Δs_i| moves the value (1 + signal)/2 by at most Σ|Δs_i|/prior, and Σ|Δs_i| is at most
+ *   the standing of a rater holding the whole bound.
  */
-export function trustErrorPoints(trust: number, bound: number, userCount: number): number {
+export function trustErrorPoints(trust: number, bound: number, reference: number): number {
   if (!(bound > 0)) return 0;
-  const n = Math.max(1, userCount);
-  const networkUnit = (SCORE_MAX - SCORE_MIN) * DIMENSION_WEIGHTS.NETWORK;
+  const network =
+    networkPoints(trust + bound, reference) - networkPoints(Math.max(0, trust - bound), reference);
   const reputationUnit = (SCORE_MAX - SCORE_MIN) * DIMENSION_WEIGHTS.REPUTATION;
-  const value = (x: number) => Math.min(1, Math.log1p(x) / Math.log1p(NETWORK_FULL_RELATIVE_TRUST));
-  const network = networkUnit * (value((trust + bound) * n) - value(Math.max(0, trust - bound) * n));
-  const standings = (n * bound) / RATER_FULL_STANDING_RELATIVE_TRUST;
-  const reputation = reputationUnit * Math.min(1, standings / REPUTATION_PRIOR_STRENGTH);
+  const reputation =
+    reputationUnit * Math.min(1, raterStanding(bound, reference) / REPUTATION_PRIOR_STRENGTH);
   return network + reputation;
 }
 
