@@ -95,6 +95,7 @@ describe('anchors are chosen, never implied', () => {
     // t_A = 0.3 + 0.7·(t_U + t_V) (U and V are dangling: their mass returns to A), t_U = t_V = 0.35·t_A
     // → t_A = 0.3/0.51 = 0.5882, t_U = 0.2059: 20.59× the reference 1/(1·100), past 20× → NETWORK full: 150.
     const before = await me(tokens.u!);
+    const anchorBefore = (await me(tokens.a!)).trustScore.value;
     expect(before.anchor).toBe(false);
     expect(before.trustScore.value).toBe(600);
     expect(pointsOf(before.trustScore, 'NETWORK')).toBe(150);
@@ -124,6 +125,7 @@ describe('anchors are chosen, never implied', () => {
     expect(stored!.isAnchor).toBe(false);
     // A's own score did not move: no new anchor shares the restart with it.
     const anchorScore = await me(tokens.a!);
+    expect(anchorScore.trustScore.value).toBe(anchorBefore);
     expect(anchorScore.anchor).toBe(true);
     expect(anchorScore.trustScore.explanation.reasons.map((r) => r.code)).toContain('NETWORK_ANCHOR');
 
