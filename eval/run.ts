@@ -80,7 +80,9 @@ const scenarioReport = [
     'draws of the attack edges and of the ring’s profiles. Graph-only AUC: the same graphs with everyone re-scored ' +
     'without identities, age and events (REPUTATION and NETWORK alone). Unverified ring lift: for members without a ' +
     'HIGH identity, score minus the score of their own identities, age and events alone (what the ring and the ' +
-    'attack edges add), mean (max), first draw. Anchors column: anchors per g.',
+    'attack edges add), mean (max), first draw. Anchors column: anchors per g. Last column: share of honest ' +
+    'accounts whose graph-only score is at or below the sybils’ mean graph-only score (first draw): accounts the ' +
+    'graph cannot tell from a sybil, which caps the AUC once sybils copy age, identities and history.',
   '',
   ...scenarioMarkdown(scenarios, SCENARIO_ATTACK_EDGES),
   '## Imported networks: the clock they are scored at',

@@ -202,6 +202,12 @@ export interface ScenarioRun {
   unverifiedLiftMax: number;
   /** Their mean score minus the brand-new user's (BASELINE_SCORE). */
   unverifiedMeanAboveBaseline: number;
+  /**
+   * Share of honest accounts whose graph-only score is at or below the sybils' mean graph-only score (first
+   * seed): accounts the graph cannot tell from a sybil, which caps what the composite can separate once the
+   * sybils copy everything else.
+   */
+  honestGraphAtOrBelowSybilMean: number;
 }
 
 function mean(values: readonly number[]): number {
@@ -215,6 +221,7 @@ export function scenarioRuns(world: HonestWorld, attackEdges: readonly number[])
       const aucs: number[] = [];
       const graphAucs: number[] = [];
       let first: Attacked | undefined;
+      let firstGraphScores: number[] | undefined;
       for (const seed of SCENARIO_ATTACK_SEEDS) {
         const attacked = attackWorld(world, scenario, g, seed);
         first ??= attacked;
@@ -225,14 +232,11 @@ export function scenarioRuns(world: HonestWorld, attackEdges: readonly number[])
             isSybil,
           ),
         );
-        graphAucs.push(
-          separationAuc(
-            computation.evidence.map(
-              (user) => scoreUser({ ...user, identities: [], accountAgeDays: 0, events: [] }).value,
-            ),
-            isSybil,
-          ),
+        const graphScores = computation.evidence.map(
+          (user) => scoreUser({ ...user, identities: [], accountAgeDays: 0, events: [] }).value,
         );
+        firstGraphScores ??= graphScores;
+        graphAucs.push(separationAuc(graphScores, isSybil));
       }
       const { computation, profiles, anchorCount } = first as Attacked;
       const honest = world.userCount;
@@ -242,11 +246,13 @@ export function scenarioRuns(world: HonestWorld, attackEdges: readonly number[])
       for (let user = honest; user < scores.length; user++) {
         const profile = profiles[user] as UserProfile;
         if (profile.identities.some((identity) => identity.assurance === 'HIGH')) continue;
-        const own = scoreUser({ ...newUserEvidence(scores.length), ...profile }).value;
+        const own = scoreUser({ ...newUserEvidence(), ...profile }).value;
         lifts.push((scores[user] as number) - own);
         unverifiedScores.push(scores[user] as number);
       }
       const sybilScores = scores.slice(honest);
+      const graphScores = firstGraphScores as number[];
+      const sybilGraphMean = mean(graphScores.slice(honest));
       runs.push({
         world: world.name,
         scenario,
@@ -263,6 +269,8 @@ export function scenarioRuns(world: HonestWorld, attackEdges: readonly number[])
         unverifiedLiftMean: mean(lifts),
         unverifiedLiftMax: Math.max(...lifts),
         unverifiedMeanAboveBaseline: mean(unverifiedScores) - BASELINE_SCORE,
+        honestGraphAtOrBelowSybilMean:
+          graphScores.slice(0, honest).filter((value) => value <= sybilGraphMean).length / honest,
       });
     }
   }
@@ -279,8 +287,8 @@ export function scenarioMarkdown(runs: readonly ScenarioRun[], attackEdges: read
     lines.push(
       `### ${world}`,
       '',
-      `| scenario | anchors | AUC g = ${attackEdges.join(' / ')} | graph-only AUC | unverified ring lift mean (max) | sybil mean / max | honest mean |`,
-      '|---|---|---|---|---|---|---|',
+      `| scenario | anchors | AUC g = ${attackEdges.join(' / ')} | graph-only AUC | unverified ring lift mean (max) | sybil mean / max | honest mean | honest ≤ sybil mean, graph only |`,
+      '|---|---|---|---|---|---|---|---|',
     );
     for (const scenario of SCENARIOS) {
       const row = attackEdges.map(
@@ -292,7 +300,8 @@ export function scenarioMarkdown(runs: readonly ScenarioRun[], attackEdges: read
           `${row.map((run) => fixed(run.graphOnlyAucMin)).join(' / ')} | ` +
           `${row.map((run) => `${fixed(run.unverifiedLiftMean, 1)} (${fixed(run.unverifiedLiftMax, 0)})`).join(' / ')} | ` +
           `${row.map((run) => `${fixed(run.sybilMeanScore, 0)}/${run.sybilMaxScore}`).join(' ; ')} | ` +
-          `${fixed((row[0] as ScenarioRun).honestMeanScore, 0)} |`,
+          `${fixed((row[0] as ScenarioRun).honestMeanScore, 0)} | ` +
+          `${row.map((run) => `${(run.honestGraphAtOrBelowSybilMean * 100).toFixed(0)}%`).join(' / ')} |`,
       );
     }
     lines.push('');
