@@ -80,9 +80,11 @@ const scenarioReport = [
     'draws of the attack edges and of the ring’s profiles. Graph-only AUC: the same graphs with everyone re-scored ' +
     'without identities, age and events (REPUTATION and NETWORK alone). Unverified ring lift: for members without a ' +
     'HIGH identity, score minus the score of their own identities, age and events alone (what the ring and the ' +
-    'attack edges add), mean (max), first draw. Anchors column: anchors per g. Last column: share of honest ' +
-    'accounts whose graph-only score is at or below the sybils’ mean graph-only score (first draw): accounts the ' +
-    'graph cannot tell from a sybil, which caps the AUC once sybils copy age, identities and history.',
+    'attack edges add), mean (max), first draw. Anchors column: anchors per g. Graph-only AUC, net non-negative ' +
+    'honest: honest accounts restricted to those with at least as many positive as negative ratings received. Last ' +
+    'column (g = 1, first draw): shares of honest accounts whose graph-only score is below / exactly at a ' +
+    'brand-new user’s (rated down by the network / nobody it trusts vouched for them), and the graph-only AUC they ' +
+    'leave even if every sybil scored exactly the baseline: 1 − below − at/2.',
   '',
   ...scenarioMarkdown(scenarios, SCENARIO_ATTACK_EDGES),
   '## Imported networks: the clock they are scored at',

@@ -202,12 +202,16 @@ export interface ScenarioRun {
   unverifiedLiftMax: number;
   /** Their mean score minus the brand-new user's (BASELINE_SCORE). */
   unverifiedMeanAboveBaseline: number;
+  /** Graph-only AUC with honest = accounts with at least as many positive as negative ratings received (min). */
+  graphOnlyAucNetNonNegativeMin: number;
   /**
-   * Share of honest accounts whose graph-only score is at or below the sybils' mean graph-only score (first
-   * seed): accounts the graph cannot tell from a sybil, which caps what the composite can separate once the
-   * sybils copy everything else.
+   * Shares of honest accounts whose graph-only score is below and exactly at a brand-new user's (first seed): the
+   * network rated them down, or nobody it trusts vouched for them. Even a ring held exactly at the baseline would
+   * leave graph-only AUC at 1 − below − at/2 (graphOnlyCeiling).
    */
-  honestGraphAtOrBelowSybilMean: number;
+  honestGraphBelowBaseline: number;
+  honestGraphAtBaseline: number;
+  graphOnlyCeiling: number;
 }
 
 function mean(values: readonly number[]): number {
@@ -220,6 +224,7 @@ export function scenarioRuns(world: HonestWorld, attackEdges: readonly number[])
     for (const g of attackEdges) {
       const aucs: number[] = [];
       const graphAucs: number[] = [];
+      const graphNetNonNegativeAucs: number[] = [];
       let first: Attacked | undefined;
       let firstGraphScores: number[] | undefined;
       for (const seed of SCENARIO_ATTACK_SEEDS) {
@@ -237,6 +242,20 @@ export function scenarioRuns(world: HonestWorld, attackEdges: readonly number[])
         );
         firstGraphScores ??= graphScores;
         graphAucs.push(separationAuc(graphScores, isSybil));
+        const kept = computation.evidence
+          .map((user, index) => ({ user, index }))
+          .filter(
+            ({ user, index }) =>
+              isSybil[index] === 1 ||
+              user.reputation.positiveRatingsReceived >= user.reputation.negativeRatingsReceived,
+          )
+          .map(({ index }) => index);
+        graphNetNonNegativeAucs.push(
+          separationAuc(
+            kept.map((index) => graphScores[index] as number),
+            Uint8Array.from(kept, (index) => isSybil[index] as number),
+          ),
+        );
       }
       const { computation, profiles, anchorCount } = first as Attacked;
       const honest = world.userCount;
@@ -251,8 +270,9 @@ export function scenarioRuns(world: HonestWorld, attackEdges: readonly number[])
         unverifiedScores.push(scores[user] as number);
       }
       const sybilScores = scores.slice(honest);
-      const graphScores = firstGraphScores as number[];
-      const sybilGraphMean = mean(graphScores.slice(honest));
+      const honestGraph = (firstGraphScores as number[]).slice(0, honest);
+      const below = honestGraph.filter((value) => value < BASELINE_SCORE).length / honest;
+      const at = honestGraph.filter((value) => value === BASELINE_SCORE).length / honest;
       runs.push({
         world: world.name,
         scenario,
@@ -269,8 +289,10 @@ export function scenarioRuns(world: HonestWorld, attackEdges: readonly number[])
         unverifiedLiftMean: mean(lifts),
         unverifiedLiftMax: Math.max(...lifts),
         unverifiedMeanAboveBaseline: mean(unverifiedScores) - BASELINE_SCORE,
-        honestGraphAtOrBelowSybilMean:
-          graphScores.slice(0, honest).filter((value) => value <= sybilGraphMean).length / honest,
+        graphOnlyAucNetNonNegativeMin: Math.min(...graphNetNonNegativeAucs),
+        honestGraphBelowBaseline: below,
+        honestGraphAtBaseline: at,
+        graphOnlyCeiling: 1 - below - at / 2,
       });
     }
   }
@@ -287,8 +309,8 @@ export function scenarioMarkdown(runs: readonly ScenarioRun[], attackEdges: read
     lines.push(
       `### ${world}`,
       '',
-      `| scenario | anchors | AUC g = ${attackEdges.join(' / ')} | graph-only AUC | unverified ring lift mean (max) | sybil mean / max | honest mean | honest ≤ sybil mean, graph only |`,
-      '|---|---|---|---|---|---|---|---|',
+      `| scenario | anchors | AUC g = ${attackEdges.join(' / ')} | graph-only AUC | unverified ring lift mean (max) | sybil mean / max | honest mean | graph-only AUC, net non-negative honest | honest graph-only < / = baseline (ceiling) |`,
+      '|---|---|---|---|---|---|---|---|---|',
     );
     for (const scenario of SCENARIOS) {
       const row = attackEdges.map(
@@ -301,7 +323,10 @@ export function scenarioMarkdown(runs: readonly ScenarioRun[], attackEdges: read
           `${row.map((run) => `${fixed(run.unverifiedLiftMean, 1)} (${fixed(run.unverifiedLiftMax, 0)})`).join(' / ')} | ` +
           `${row.map((run) => `${fixed(run.sybilMeanScore, 0)}/${run.sybilMaxScore}`).join(' ; ')} | ` +
           `${fixed((row[0] as ScenarioRun).honestMeanScore, 0)} | ` +
-          `${row.map((run) => `${(run.honestGraphAtOrBelowSybilMean * 100).toFixed(0)}%`).join(' / ')} |`,
+          `${row.map((run) => fixed(run.graphOnlyAucNetNonNegativeMin)).join(' / ')} | ` +
+          `${(100 * (row[0] as ScenarioRun).honestGraphBelowBaseline).toFixed(1)}% / ` +
+          `${(100 * (row[0] as ScenarioRun).honestGraphAtBaseline).toFixed(1)}% ` +
+          `(${fixed((row[0] as ScenarioRun).graphOnlyCeiling)}) |`,
       );
     }
     lines.push('');
