@@ -65,6 +65,8 @@ export const MIGRATIONS: readonly string[] = [
    SET u.anchor = true
    CREATE (:AuditEntry {id: randomUUID(), actorId: 'seed:demo-world', action: 'ANCHOR_SET', targetId: u.id,
                         at: datetime()})`,
+  // Leases between gateway processes (src/db/lease.ts): one node per name, created once even in a race.
+  'CREATE CONSTRAINT lease_name IF NOT EXISTS FOR (l:Lease) REQUIRE l.name IS UNIQUE',
 ];
 
 export async function migrate(driver: Driver, database?: string): Promise<number> {
