@@ -76,6 +76,11 @@ export interface Config {
    * (PARTNER_KEY_CACHE_MS, default 1000; 0 looks every key up). Eligibility decisions re-check the key anyway.
    */
   readonly partnerKeyCacheMs: number;
+  /**
+   * The web app's development sign-in (`/dev/people`, `/dev/token`: anyone may act as anyone), from
+   * CREDENCE_DEV_SIGN_IN (1 or 0): on by default outside production; production refuses to start with it on.
+   */
+  readonly devSignIn: boolean;
 }
 
 const DEV_SECRET = 'credence-development-secret-change-me-0123456789';
@@ -159,6 +164,17 @@ function corsOrigins(production: boolean): Config['corsOrigins'] {
   return origins;
 }
 
+function devSignIn(production: boolean): boolean {
+  const raw = process.env.CREDENCE_DEV_SIGN_IN;
+  if (raw !== undefined && raw !== '' && raw !== '0' && raw !== '1')
+    throw new Error(`CREDENCE_DEV_SIGN_IN must be 0 or 1, got "${raw}"`);
+  if (production && raw === '1')
+    throw new Error(
+      'CREDENCE_DEV_SIGN_IN=1 is refused when NODE_ENV=production (it lets anyone act as anyone)',
+    );
+  return raw === undefined || raw === '' ? !production : raw === '1';
+}
+
 export function loadConfig(): Config {
   const production = process.env.NODE_ENV === 'production';
   return {
@@ -195,6 +211,7 @@ export function loadConfig(): Config {
       : null,
     trustRefreshMs: process.env.TRUST_REFRESH_SECONDS === '0' ? 0 : int('TRUST_REFRESH_SECONDS', 300) * 1000,
     partnerKeyCacheMs: nonNegativeInt('PARTNER_KEY_CACHE_MS', 1000),
+    devSignIn: devSignIn(production),
     debugQueryCount: process.env.CREDENCE_DEBUG_QUERIES
       ? process.env.CREDENCE_DEBUG_QUERIES === '1'
       : !production,

@@ -26,6 +26,8 @@ import { tracePlugin } from './federation/traces.js';
 import { unauthenticated } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { partnerViewer } from './partners/service.js';
+import { devSignInRouter } from './web/dev-sign-in.js';
+import { webAppRouter } from './web/static.js';
 
 export interface Gateway {
   url: string;
@@ -178,6 +180,16 @@ export async function startGateway(options: {
       clearTimeout(timer);
     }
   });
+
+  // The web app and, outside production, its development sign-in: neither passes the GraphQL rate limiter (their
+  // requests are not GraphQL operations; the app's own GraphQL calls are counted like any other client's).
+  app.use('/app', webAppRouter());
+  app.get('/', (_req, res) => res.redirect('/app/'));
+  if (config.devSignIn)
+    app.use(
+      '/dev',
+      devSignInRouter(config, () => new Db(driver, config.neo4j.database)),
+    );
 
   app.use(
     '/graphql',

@@ -1,4 +1,4 @@
-import type { Band, Dimension } from './engine/index.js';
+import type { Band, Dimension, ImprovementAction, ReasonCode } from './engine/index.js';
 
 /** A network contributor as materialised: a user id, or null for the anchor restart, or 'OTHERS'. */
 export interface StoredShare {
@@ -12,13 +12,13 @@ export interface StoredShare {
 export interface StoredExplanation {
   baseline: number;
   dimensions: { dimension: Dimension; value: number; weight: number; points: number; evidence: string }[];
-  reasons: { code: string; dimension: Dimension; points: number; summary: string }[];
-  principalReasons: { code: string; dimension: Dimension; points: number; summary: string }[];
+  reasons: { code: ReasonCode; dimension: Dimension; points: number; summary: string }[];
+  principalReasons: { code: ReasonCode; dimension: Dimension; points: number; summary: string }[];
   /** Contributors with their points (the same order as shares). */
   contributors: (StoredShare & { points: number })[];
   /** Each with the dimension it changes and that dimension's value after it (absent in scores stored before). */
   improvements: {
-    action: string;
+    action: ImprovementAction;
     points: number;
     summary: string;
     dimension?: Dimension;
@@ -80,3 +80,6 @@ export function withoutContributor(
     : [...kept, { userId: null, others: true, share: named.share, points: named.points }];
   return { ...explanation, contributors: merged };
 }
+
+/** One improvement of a stored explanation, with whose it is (codegen mapper for TrustImprovement). */
+export type ImprovementRow = StoredExplanation['improvements'][number] & { userId: string };

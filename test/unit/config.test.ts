@@ -99,3 +99,22 @@ describe('transport defaults', () => {
     expect(() => loadConfig()).toThrow(/CREDENCE_JWT_MAX_LIFETIME_SECONDS must be a positive integer/);
   });
 });
+
+describe('development sign-in of the web app', () => {
+  it('is on by default outside production and off in it', () => {
+    env({ NODE_ENV: undefined, CREDENCE_DEV_SIGN_IN: undefined });
+    expect(loadConfig().devSignIn).toBe(true);
+    production({ CREDENCE_DEV_SIGN_IN: undefined });
+    expect(loadConfig().devSignIn).toBe(false);
+  });
+
+  it('refuses to start in production with CREDENCE_DEV_SIGN_IN=1', () => {
+    production({ CREDENCE_DEV_SIGN_IN: '1' });
+    expect(() => loadConfig()).toThrow(/CREDENCE_DEV_SIGN_IN=1 is refused/);
+  });
+
+  it('can be turned off outside production', () => {
+    env({ NODE_ENV: undefined, CREDENCE_DEV_SIGN_IN: '0' });
+    expect(loadConfig().devSignIn).toBe(false);
+  });
+});
