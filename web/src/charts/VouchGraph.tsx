@@ -1,0 +1,65 @@
+import { ReactFlow, type Edge, type Node } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+
+export interface PathStep {
+  handle: string | null;
+  anonymous: boolean;
+  anchor: boolean;
+}
+
+/**
+ * The chains of vouches from anchors to the person, one row per path. Named people are one node wherever
+ * they appear; a private voucher is its own unnamed node (two private steps may be different people).
+ */
+export function VouchGraph({ paths }: { paths: readonly (readonly PathStep[])[] }) {
+  const nodes = new Map<string, Node>();
+  const edges: Edge[] = [];
+  paths.forEach((steps, row) => {
+    let previous: string | null = null;
+    steps.forEach((step, column) => {
+      const id = step.handle ?? `private-${row}-${column}`;
+      if (!nodes.has(id))
+        nodes.set(id, {
+          id,
+          position: { x: column * 170, y: row * 90 },
+          data: { label: `${step.handle ?? 'A private voucher'}${step.anchor ? ' (anchor)' : ''}` },
+          className: step.anchor ? 'flow-anchor' : step.anonymous ? 'flow-private' : undefined,
+          draggable: false,
+          connectable: false,
+          selectable: false,
+          focusable: false,
+        });
+      if (previous)
+        edges.push({
+          id: `${row}-${column}`,
+          source: previous,
+          target: id,
+          focusable: false,
+          selectable: false,
+        });
+      previous = id;
+    });
+  });
+  const height = Math.max(160, paths.length * 90 + 60);
+  return (
+    <div className="flow" style={{ height }} aria-hidden="true">
+      <ReactFlow
+        nodes={[...nodes.values()]}
+        edges={edges}
+        fitView
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        panOnDrag={false}
+        zoomOnScroll={false}
+        zoomOnPinch={false}
+        zoomOnDoubleClick={false}
+        preventScrolling={false}
+        disableKeyboardA11y
+        proOptions={{ hideAttribution: true }}
+      />
+    </div>
+  );
+}
