@@ -1,4 +1,4 @@
-import { ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 
 export interface PathStep {
@@ -21,8 +21,15 @@ export function VouchGraph({ paths }: { paths: readonly (readonly PathStep[])[] 
       if (!nodes.has(id))
         nodes.set(id, {
           id,
-          position: { x: column * 170, y: row * 90 },
-          data: { label: `${step.handle ?? 'A private voucher'}${step.anchor ? ' (anchor)' : ''}` },
+          position: { x: column * 200, y: row * 80 },
+          data: {
+            label:
+              column === steps.length - 1
+                ? 'You'
+                : `${step.handle ?? 'A private voucher'}${step.anchor ? ' (anchor)' : ''}`,
+          },
+          sourcePosition: Position.Right,
+          targetPosition: Position.Left,
           className: step.anchor ? 'flow-anchor' : step.anonymous ? 'flow-private' : undefined,
           draggable: false,
           connectable: false,

@@ -25,7 +25,7 @@ export function Waterfall({
   const rows = [{ label: 'Baseline', points: baseline }, ...steps, { label: 'Score', points: value }];
   const height = rows.length * rowHeight + 20;
   const width = 520;
-  const margin = { left: 8, right: 16 };
+  const margin = { left: 8, right: 44 };
   let running = baseline;
   const bars = rows.map((row, index) => {
     if (index === 0 || index === rows.length - 1) return { ...row, from: 0, to: row.points, total: true };
@@ -55,15 +55,20 @@ export function Waterfall({
         {bars.map((bar, i) => {
           const left = x(Math.min(bar.from, bar.to));
           const right = x(Math.max(bar.from, bar.to));
+          const top = y(String(i)) ?? 0;
           return (
-            <Bar
-              key={i}
-              x={bar.total ? x(low) : left}
-              y={y(String(i)) ?? 0}
-              width={Math.max(2, bar.total ? right - x(low) : right - left)}
-              height={y.bandwidth()}
-              fill={bar.total ? NEUTRAL : bar.points >= 0 ? POSITIVE : NEGATIVE}
-            />
+            <g key={i}>
+              <Bar
+                x={bar.total ? x(low) : left}
+                y={top}
+                width={Math.max(2, bar.total ? right - x(low) : right - left)}
+                height={y.bandwidth()}
+                fill={bar.total ? NEUTRAL : bar.points >= 0 ? POSITIVE : NEGATIVE}
+              />
+              <text x={right + 4} y={top + y.bandwidth() / 2} dy="0.35em" fontSize={12} fill="#1d1d1f">
+                {bar.total ? bar.points : bar.points > 0 ? `+${bar.points}` : bar.points}
+              </text>
+            </g>
           );
         })}
       </Group>
