@@ -42,6 +42,8 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT tombstone_key IF NOT EXISTS FOR (t:Tombstone) REQUIRE t.key IS UNIQUE',
   'CREATE INDEX tombstone_until IF NOT EXISTS FOR (t:Tombstone) ON (t.until)',
   'CREATE INDEX dispute_opened IF NOT EXISTS FOR (d:Dispute) ON (d.status, d.openedAt)',
+  // An imported dataset's own clock (docs/trust-model.md, "Imported networks"): one node per dataset.
+  'CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE',
   // Contract 2026-12 (docs/privacy.md): rule thresholds on a coarse grid, and no condition on open disputes. An
   // active perk stored with a threshold off the grid would let its partner ask finer questions than anyone can
   // now, and one refusing open disputes would punish people for disputing: it is archived (the partner creates it

@@ -18,6 +18,7 @@ import {
 } from './engine/index.js';
 import { STORED_CONTRIBUTORS, type StoredExplanation, type StoredShare } from './model.js';
 import {
+  datasetClock,
   forgetNonConsenting,
   loadGraph,
   refreshInputs,
@@ -121,15 +122,22 @@ export async function recomputeGraph(
     dataset?: string | null;
     batchSize?: number;
     onProgress?: (progress: RecomputeProgress) => void;
-    /** The time scores are computed at (account and event ages depend on it); defaults to now. */
+    /**
+     * The time scores are computed at (account and event ages depend on it). Defaults to now for the native
+     * graph, and to the dataset's own clock (stored by the importer) for an imported one.
+     */
     now?: number;
   } = {},
 ): Promise<RecomputeReport> {
   const dataset = options.dataset ?? null;
   const batchSize = options.batchSize ?? 2_000;
   const began = Date.now();
+  const db = new Db(driver, options.database);
   options.onProgress?.({ phase: 'load', done: 0, total: 1 });
-  const graph = await loadGraph(driver, options.database, dataset, options.now ?? began);
+  // An imported network is scored at its own clock: against today, every account of an old dataset would be
+  // years old (docs/trust-model.md, "Imported networks").
+  const now = options.now ?? (dataset === null ? null : await datasetClock(db, dataset)) ?? began;
+  const graph = await loadGraph(driver, options.database, dataset, now);
   const loaded = Date.now();
   const n = graph.ids.length;
   options.onProgress?.({ phase: 'compute', done: 0, total: n });
@@ -165,7 +173,6 @@ export async function recomputeGraph(
     };
   }
   const computed = Date.now();
-  const db = new Db(driver, options.database);
   const meta = {
     computedAt: new Date(computed).toISOString(),
     modelVersion: MODEL_VERSION,

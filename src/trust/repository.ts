@@ -548,3 +548,23 @@ export async function datasets(db: Db): Promise<(string | null)[]> {
   );
   return rows.map((r) => r.dataset);
 }
+
+/**
+ * The clock an imported dataset is scored at (epoch ms), stored by the importer: the last timestamp in its data
+ * unless the import said otherwise. Null for a dataset imported before datasets kept their clock.
+ */
+export async function datasetClock(db: Db, dataset: string): Promise<number | null> {
+  const [row] = await db.read<{ clock: unknown }>(
+    'MATCH (d:Dataset {name: $dataset}) RETURN d.clock.epochMillis AS clock',
+    { dataset },
+  );
+  return row?.clock === null || row?.clock === undefined ? null : Number(row.clock);
+}
+
+/** Records the clock an imported dataset is scored at. */
+export async function setDatasetClock(tx: Tx, dataset: string, clock: number): Promise<void> {
+  await tx.run('MERGE (d:Dataset {name: $dataset}) SET d.clock = datetime({epochMillis: $clock})', {
+    dataset,
+    clock: neo4j.int(clock),
+  });
+}
