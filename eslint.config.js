@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.neo4j/', 'src/generated/', 'web/src/gql/', 'web/dist/', 'bench/results/', 'eval/results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.neo4j/',
+      'src/generated/',
+      'web/src/gql/',
+      'web/dist/',
+      'bench/results/',
+      'eval/results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
