@@ -1,5 +1,6 @@
 import { Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { useEffect, useState } from 'react';
 
 export interface PathStep {
   handle: string | null;
@@ -11,7 +12,19 @@ export interface PathStep {
  * The chains of vouches from anchors to the person, one row per path. Named people are one node wherever
  * they appear; a private voucher is its own unnamed node (two private steps may be different people).
  */
+/** The window's width, so the graph fits itself again when the window (or a phone's orientation) changes. */
+function useWidth(): number {
+  const [width, setWidth] = useState(window.innerWidth);
+  useEffect(() => {
+    const resize = () => setWidth(window.innerWidth);
+    window.addEventListener('resize', resize);
+    return () => window.removeEventListener('resize', resize);
+  }, []);
+  return width;
+}
+
 export function VouchGraph({ paths }: { paths: readonly (readonly PathStep[])[] }) {
+  const width = useWidth();
   const nodes = new Map<string, Node>();
   const edges: Edge[] = [];
   paths.forEach((steps, row) => {
@@ -51,6 +64,7 @@ export function VouchGraph({ paths }: { paths: readonly (readonly PathStep[])[] 
   return (
     <div className="flow" style={{ height }} aria-hidden="true">
       <ReactFlow
+        key={width}
         nodes={[...nodes.values()]}
         edges={edges}
         fitView
