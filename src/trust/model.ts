@@ -83,3 +83,17 @@ export function withoutContributor(
 
 /** One improvement of a stored explanation, with whose it is (codegen mapper for TrustImprovement). */
 export type ImprovementRow = StoredExplanation['improvements'][number] & { userId: string };
+
+/**
+ * The API mutations that carry out each improvement the engine can suggest: it suggests nothing a person cannot
+ * have done. Verifying or renewing an identity is linking it (again, for a renewal: the same identity gets its new
+ * expiry), by the person through OpenID Connect or by an admin; a default is settled with the partner that reported
+ * it, which records the settlement.
+ */
+export const IMPROVEMENT_MUTATIONS: Readonly<Record<ImprovementAction, readonly string[]>> = {
+  VERIFY_HIGH_ASSURANCE_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
+  VERIFY_SUBSTANTIAL_ASSURANCE_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
+  VERIFY_LOW_ASSURANCE_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
+  RENEW_EXPIRED_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
+  RESOLVE_DEFAULT: ['resolveDefault'],
+};
