@@ -81,6 +81,12 @@ export interface Config {
    * CREDENCE_DEV_SIGN_IN (1 or 0): on by default outside production; production refuses to start with it on.
    */
   readonly devSignIn: boolean;
+  /**
+   * The web app's OpenID Connect sign-in (authorization code flow with PKCE, a public client): the client id the
+   * identity provider gave the app (CREDENCE_WEB_OIDC_CLIENT_ID). The provider is CREDENCE_JWT_ISSUER, whose tokens
+   * the gateway verifies against CREDENCE_JWKS_URL. Null: the app offers no such sign-in.
+   */
+  readonly webOidc: { readonly issuer: string; readonly clientId: string; readonly scope: string } | null;
 }
 
 const DEV_SECRET = 'credence-development-secret-change-me-0123456789';
@@ -164,6 +170,17 @@ function corsOrigins(production: boolean): Config['corsOrigins'] {
   return origins;
 }
 
+function webOidc(): Config['webOidc'] {
+  const clientId = process.env.CREDENCE_WEB_OIDC_CLIENT_ID || undefined;
+  if (!clientId) return null;
+  const issuer = process.env.CREDENCE_JWT_ISSUER;
+  if (!process.env.CREDENCE_JWKS_URL || !issuer)
+    throw new Error(
+      'CREDENCE_WEB_OIDC_CLIENT_ID needs CREDENCE_JWKS_URL, CREDENCE_JWT_ISSUER and CREDENCE_JWT_AUDIENCE (the provider whose tokens the gateway accepts)',
+    );
+  return { issuer, clientId, scope: process.env.CREDENCE_WEB_OIDC_SCOPE || 'openid' };
+}
+
 function devSignIn(production: boolean): boolean {
   const raw = process.env.CREDENCE_DEV_SIGN_IN;
   if (raw !== undefined && raw !== '' && raw !== '0' && raw !== '1')
@@ -212,6 +229,7 @@ export function loadConfig(): Config {
     trustRefreshMs: process.env.TRUST_REFRESH_SECONDS === '0' ? 0 : int('TRUST_REFRESH_SECONDS', 300) * 1000,
     partnerKeyCacheMs: nonNegativeInt('PARTNER_KEY_CACHE_MS', 1000),
     devSignIn: devSignIn(production),
+    webOidc: webOidc(),
     debugQueryCount: process.env.CREDENCE_DEBUG_QUERIES
       ? process.env.CREDENCE_DEBUG_QUERIES === '1'
       : !production,

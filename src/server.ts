@@ -183,6 +183,11 @@ export async function startGateway(options: {
 
   // The web app and, outside production, its development sign-in: neither passes the GraphQL rate limiter (their
   // requests are not GraphQL operations; the app's own GraphQL calls are counted like any other client's).
+  // What the app offers for sign-in (read by the sign-in page; nothing secret: a public client id).
+  app.get('/app/config.json', (_req, res) => {
+    res.setHeader('cache-control', 'no-cache');
+    res.json({ devSignIn: config.devSignIn, oidc: config.webOidc });
+  });
   app.use('/app', webAppRouter());
   app.get('/', (_req, res) => res.redirect('/app/'));
   if (config.devSignIn)

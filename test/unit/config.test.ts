@@ -118,3 +118,22 @@ describe('development sign-in of the web app', () => {
     expect(loadConfig().devSignIn).toBe(false);
   });
 });
+
+describe("the web app's OpenID Connect sign-in", () => {
+  it('is off without a client id, and needs the provider whose tokens the gateway accepts', () => {
+    env({ CREDENCE_WEB_OIDC_CLIENT_ID: undefined, CREDENCE_JWKS_URL: undefined });
+    expect(loadConfig().webOidc).toBeNull();
+    env({ CREDENCE_WEB_OIDC_CLIENT_ID: 'credence-web' });
+    expect(() => loadConfig()).toThrow(/CREDENCE_WEB_OIDC_CLIENT_ID needs CREDENCE_JWKS_URL/);
+    env({
+      CREDENCE_JWKS_URL: 'https://id.example/jwks',
+      CREDENCE_JWT_ISSUER: 'https://id.example',
+      CREDENCE_JWT_AUDIENCE: 'credence-api',
+    });
+    expect(loadConfig().webOidc).toEqual({
+      issuer: 'https://id.example',
+      clientId: 'credence-web',
+      scope: 'openid',
+    });
+  });
+});

@@ -6,6 +6,7 @@ import { ScorePage } from './pages/Score';
 import { SignInPage } from './pages/SignIn';
 
 // The score is the first screen: it ships in the main bundle; every other page loads when opened.
+const CallbackPage = lazy(() => import('./pages/Callback'));
 const ImprovePage = lazy(() => import('./pages/Improve'));
 const HistoryPage = lazy(() => import('./pages/History'));
 const VouchesPage = lazy(() => import('./pages/Vouches'));
@@ -89,6 +90,13 @@ function Shell({ links, children }: { links: [string, string][] | null; children
 
 function Routes() {
   const session = useSession();
+  const [location] = useLocation();
+  if (location === '/callback')
+    return (
+      <Shell links={null}>
+        <CallbackPage />
+      </Shell>
+    );
   if (!session)
     return (
       <Shell links={null}>

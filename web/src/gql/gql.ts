@@ -26,6 +26,7 @@ type Documents = {
     "\n  query MyPrivacy {\n    me {\n      id\n      handle\n      scoringConsent\n      trustScoreStatus\n    }\n  }\n": typeof types.MyPrivacyDocument,
     "\n  mutation SetScoringConsent($enabled: Boolean!) {\n    setScoringConsent(enabled: $enabled) {\n      id\n      scoringConsent\n      trustScoreStatus\n    }\n  }\n": typeof types.SetScoringConsentDocument,
     "\n  mutation DeleteMe {\n    deleteMe\n  }\n": typeof types.DeleteMeDocument,
+    "\n  mutation RegisterUser($input: RegisterUserInput!) {\n    registerUser(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterUserDocument,
     "\n  query MyScore {\n    me {\n      id\n      handle\n      displayName\n      trustScoreStatus\n      trustScore {\n        value\n        band\n        baseline\n        stale\n        computedAt\n        bands {\n          band\n          min\n          max\n        }\n        explanation {\n          reasons {\n            code\n            dimension\n            points\n            summary\n          }\n          itemsUnderReview\n        }\n      }\n    }\n  }\n": typeof types.MyScoreDocument,
     "\n  query MyVouchers {\n    me {\n      id\n      trustScore {\n        explanation {\n          contributors {\n            kind\n            handle\n            anonymous\n            assurance\n            share\n            points\n          }\n          paths {\n            steps {\n              handle\n              anonymous\n              anchor\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyVouchersDocument,
     "\n  query CheckMany($perkId: ID!, $userIds: [ID!]!) {\n    eligibilities(perkId: $perkId, userIds: $userIds) {\n      userId\n      eligible\n      reasons\n      validUntil\n      retryAfter\n      band\n    }\n  }\n": typeof types.CheckManyDocument,
@@ -50,6 +51,7 @@ const documents: Documents = {
     "\n  query MyPrivacy {\n    me {\n      id\n      handle\n      scoringConsent\n      trustScoreStatus\n    }\n  }\n": types.MyPrivacyDocument,
     "\n  mutation SetScoringConsent($enabled: Boolean!) {\n    setScoringConsent(enabled: $enabled) {\n      id\n      scoringConsent\n      trustScoreStatus\n    }\n  }\n": types.SetScoringConsentDocument,
     "\n  mutation DeleteMe {\n    deleteMe\n  }\n": types.DeleteMeDocument,
+    "\n  mutation RegisterUser($input: RegisterUserInput!) {\n    registerUser(input: $input) {\n      id\n    }\n  }\n": types.RegisterUserDocument,
     "\n  query MyScore {\n    me {\n      id\n      handle\n      displayName\n      trustScoreStatus\n      trustScore {\n        value\n        band\n        baseline\n        stale\n        computedAt\n        bands {\n          band\n          min\n          max\n        }\n        explanation {\n          reasons {\n            code\n            dimension\n            points\n            summary\n          }\n          itemsUnderReview\n        }\n      }\n    }\n  }\n": types.MyScoreDocument,
     "\n  query MyVouchers {\n    me {\n      id\n      trustScore {\n        explanation {\n          contributors {\n            kind\n            handle\n            anonymous\n            assurance\n            share\n            points\n          }\n          paths {\n            steps {\n              handle\n              anonymous\n              anchor\n            }\n          }\n        }\n      }\n    }\n  }\n": types.MyVouchersDocument,
     "\n  query CheckMany($perkId: ID!, $userIds: [ID!]!) {\n    eligibilities(perkId: $perkId, userIds: $userIds) {\n      userId\n      eligible\n      reasons\n      validUntil\n      retryAfter\n      band\n    }\n  }\n": types.CheckManyDocument,
@@ -124,6 +126,10 @@ export function graphql(source: "\n  mutation SetScoringConsent($enabled: Boolea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteMe {\n    deleteMe\n  }\n"): (typeof documents)["\n  mutation DeleteMe {\n    deleteMe\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterUser($input: RegisterUserInput!) {\n    registerUser(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterUser($input: RegisterUserInput!) {\n    registerUser(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,9 +1,12 @@
+import { lazy } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { Gauge } from '../charts/Gauge';
 import { Waterfall } from '../charts/Waterfall';
 import { graphql } from '../gql';
 import { ErrorMessage, formatDate, Loading, Page, signed, TableRegion, words } from '../ui';
+
+const Register = lazy(() => import('./Register'));
 
 const MyScore = graphql(`
   query MyScore {
@@ -38,7 +41,10 @@ const MyScore = graphql(`
 `);
 
 export function ScorePage() {
-  const [{ data, fetching, error }] = useQuery({ query: MyScore, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: MyScore,
+    requestPolicy: 'cache-and-network',
+  });
   if (error)
     return (
       <Page title="My score">
@@ -55,7 +61,7 @@ export function ScorePage() {
   if (!me)
     return (
       <Page title="My score">
-        <ErrorMessage error="No account for this sign-in." />
+        <Register onDone={() => refetch({ requestPolicy: 'network-only' })} />
       </Page>
     );
   const score = me.trustScore;

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
+import type { OidcConfig } from '../oidc';
 import { setSession } from '../session';
 import { ErrorMessage, Page } from '../ui';
 
@@ -40,19 +41,38 @@ export function SignInPage() {
   const [, navigate] = useLocation();
   const [people, setPeople] = useState<DemoPerson[] | null>(null);
   const [devAvailable, setDevAvailable] = useState(true);
+  const [oidc, setOidc] = useState<OidcConfig | null>(null);
   const [accountId, setAccountId] = useState('');
   const [apiKey, setApiKey] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    fetch('/dev/people')
+    fetch('/app/config.json')
       .then(async (response) => {
-        if (!response.ok) throw new Error('no development sign-in');
-        setPeople(((await response.json()) as { people: DemoPerson[] }).people);
+        const config = (await response.json()) as { devSignIn: boolean; oidc: OidcConfig | null };
+        setOidc(config.oidc);
+        setDevAvailable(config.devSignIn);
+        if (!config.devSignIn) return;
+        const people = await fetch('/dev/people');
+        if (!people.ok) throw new Error('no development sign-in');
+        setPeople(((await people.json()) as { people: DemoPerson[] }).people);
       })
       .catch(() => setDevAvailable(false));
   }, []);
+
+  const signInWithProvider = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      // Loaded on demand: only people who use the provider download the OpenID Connect client.
+      const { startSignIn } = await import('../oidc');
+      await startSignIn(oidc!);
+    } catch (failure) {
+      setError((failure as Error).message);
+      setBusy(false);
+    }
+  };
 
   const signInAs = async (userId: string) => {
     setBusy(true);
@@ -88,6 +108,13 @@ export function SignInPage() {
       {error && <ErrorMessage error={error} />}
       <section aria-labelledby="person-heading">
         <h2 id="person-heading">As a person</h2>
+        {oidc && (
+          <p>
+            <button type="button" disabled={busy} onClick={() => void signInWithProvider()}>
+              Sign in with your identity provider
+            </button>
+          </p>
+        )}
         {devAvailable ? (
           <>
             <p>Development sign-in: pick a demo person (this server mints you a short-lived token).</p>
@@ -125,7 +152,7 @@ export function SignInPage() {
             </form>
           </>
         ) : (
-          <p>Sign in with your identity provider.</p>
+          !oidc && <p>No sign-in for people is configured on this server.</p>
         )}
       </section>
       <section aria-labelledby="partner-heading">
