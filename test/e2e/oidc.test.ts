@@ -120,9 +120,11 @@ afterAll(async () => {
   await removeUsers([person]);
 });
 
-describe('OpenID Connect sign-in in the web app', { timeout: 120_000 }, () => {
+describe('OpenID Connect sign-in in the web app', { timeout: 300_000 }, () => {
   it('signs a person in with the code flow and PKCE, and the gateway accepts the token', async () => {
     const page = await browser.newPage();
+    page.setDefaultTimeout(120_000);
+    page.setDefaultNavigationTimeout(120_000);
     const app = `http://127.0.0.1:${gateway.port}/app/`;
     await page.goto(app);
     await page.getByRole('button', { name: 'Sign in with your identity provider' }).click();

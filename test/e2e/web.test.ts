@@ -24,6 +24,8 @@ import { findChromium } from './browser.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 const DESKTOP = { width: 1280, height: 800 };
+/** expect.poll waits for a page to catch up (1 s by default: too short on a loaded machine). */
+const POLL = { timeout: 120_000 };
 const PHONE = { width: 375, height: 740 };
 
 let gateway: RunningGateway;
@@ -190,6 +192,9 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true, locale: 'en-GB' });
   page = await context.newPage();
+  // Waits are for things to appear, never a speed bound: on a loaded machine they may take long.
+  page.setDefaultTimeout(120_000);
+  page.setDefaultNavigationTimeout(120_000);
 }, 600_000);
 
 afterAll(async () => {
@@ -202,7 +207,7 @@ afterAll(async () => {
 });
 
 // Each test drives a browser on a shared, loaded machine: generous per-test time (never a speed assertion).
-describe('the web app in Chromium', { timeout: 300_000 }, () => {
+describe('the web app in Chromium', { timeout: 600_000 }, () => {
   it('serves the app at /app (any path answers the app, assets are cached), and development sign-in', async () => {
     const deep = await fetch(`${app}consents`);
     expect(deep.status).toBe(200);
@@ -274,7 +279,7 @@ describe('the web app in Chromium', { timeout: 300_000 }, () => {
     expect(contributors).not.toContain(ids.priv);
     await audit('vouches');
     await open('perks');
-    await expect.poll(() => page.getByText('No-deposit rental').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('No-deposit rental').count(), POLL).toBeGreaterThan(0);
     await audit('perks');
   });
 
@@ -291,11 +296,11 @@ describe('the web app in Chromium', { timeout: 300_000 }, () => {
     await page.keyboard.press('Enter');
     await page.getByText(`Consent granted to ${partnerName}.`).waitFor();
     const row = page.getByTestId('consents').locator('tr', { hasText: partnerName });
-    await expect.poll(() => row.textContent()).toContain('Active');
+    await expect.poll(() => row.textContent(), POLL).toContain('Active');
     await tabTo(new RegExp(`^Revoke consent to ${partnerName}$`));
     await page.keyboard.press('Enter');
     await page.getByText(`Consent to ${partnerName} revoked.`).waitFor();
-    await expect.poll(() => row.textContent()).toContain('Revoked');
+    await expect.poll(() => row.textContent(), POLL).toContain('Revoked');
     await audit('consents');
   });
 
@@ -323,7 +328,7 @@ describe('the web app in Chromium', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: 'File dispute' }).click();
     await page.getByText('Dispute filed').waitFor();
     const row = page.getByTestId('disputes').locator('tr', { hasText: 'I returned the car on time' });
-    await expect.poll(() => row.textContent()).toContain('Open');
+    await expect.poll(() => row.textContent(), POLL).toContain('Open');
     await audit('disputes');
     await open('privacy');
     await audit('privacy');
