@@ -1,4 +1,12 @@
-import type { Band, Dimension, ImprovementAction } from './engine/index.js';
+import {
+  EIGENTRUST_ALPHA,
+  trustErrorPoints,
+  trustReference,
+  type Band,
+  type Dimension,
+  type ImprovementAction,
+  type ReasonCode,
+} from './engine/index.js';
 
 /** A network contributor as materialised: a user id, or null for the anchor restart, or 'OTHERS'. */
 export interface StoredShare {
@@ -12,13 +20,13 @@ export interface StoredShare {
 export interface StoredExplanation {
   baseline: number;
   dimensions: { dimension: Dimension; value: number; weight: number; points: number; evidence: string }[];
-  reasons: { code: string; dimension: Dimension; points: number; summary: string }[];
-  principalReasons: { code: string; dimension: Dimension; points: number; summary: string }[];
+  reasons: { code: ReasonCode; dimension: Dimension; points: number; summary: string }[];
+  principalReasons: { code: ReasonCode; dimension: Dimension; points: number; summary: string }[];
   /** Contributors with their points (the same order as shares). */
   contributors: (StoredShare & { points: number })[];
   /** Each with the dimension it changes and that dimension's value after it (absent in scores stored before). */
   improvements: {
-    action: string;
+    action: ImprovementAction;
     points: number;
     summary: string;
     dimension?: Dimension;
@@ -81,6 +89,9 @@ export function withoutContributor(
   return { ...explanation, contributors: merged };
 }
 
+/** One improvement of a stored explanation, with whose it is (codegen mapper for TrustImprovement). */
+export type ImprovementRow = StoredExplanation['improvements'][number] & { userId: string };
+
 /**
  * The API mutations that carry out each improvement the engine can suggest: it suggests nothing a person cannot
  * have done. Verifying or renewing an identity is linking it (again, for a renewal: the same identity gets its new
@@ -94,3 +105,35 @@ export const IMPROVEMENT_MUTATIONS: Readonly<Record<ImprovementAction, readonly 
   RENEW_EXPIRED_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
   RESOLVE_DEFAULT: ['resolveDefault'],
 };
+
+/** The key of a graph's `(:TrustGraph)` node: '' for the native graph, the dataset's name for an imported one. */
+export const graphKey = (dataset: string | null): string => dataset ?? '';
+
+/** A read says stale when its score may be this many points or more away from a full recompute. */
+export const STALE_POINTS = 0.9;
+
+/** A served score's freshness: stale when a full computation may differ from it by STALE_POINTS or more. */
+export function scoreIsStale(input: {
+  flagged: boolean;
+  /** The estimate the score was computed from (a·q), and the scale it was measured against then. */
+  trust: number;
+  scoredReference: number | null;
+  reach: number | null;
+  graph: { stale: boolean; anchors: number; residual: number; rmax: number } | null;
+}): boolean {
+  if (input.flagged) return true;
+  const graph = input.graph;
+  if (graph === null) return false;
+  if (graph.stale) return true;
+  const alpha = EIGENTRUST_ALPHA;
+  // ‖t − a·q‖₁ ≤ a·Σ|r|, and per person a·rmax·reach (every residual is at most rmax).
+  const global = alpha * graph.residual;
+  const bound = input.reach === null ? global : Math.min(global, alpha * graph.rmax * input.reach);
+  const reference = trustReference(graph.anchors);
+  // Scored against another anchor count: t/old = (t·reference/old)/reference, an error of t·|reference/old − 1|.
+  const ratio = input.scoredReference === null ? 1 : reference / input.scoredReference;
+  const drift = Math.max(0, input.trust) * Math.abs(ratio - 1);
+  // The raters' standings scale by the same ratio: REPUTATION moves by at most 120·|ratio − 1|/3 (engine bound).
+  const reputationDrift = (120 * Math.min(1, Math.abs(ratio - 1))) / 3;
+  return trustErrorPoints(input.trust, bound + drift, reference) + reputationDrift >= STALE_POINTS;
+}
