@@ -12,6 +12,7 @@ import {
   networkContributors,
   reputationEvidence,
   scoreUser,
+  trustReference,
   type NetworkShare,
   type TrustScore,
   type UserEvidence,
@@ -177,6 +178,7 @@ export async function recomputeGraph(
     computedAt: new Date(computed).toISOString(),
     modelVersion: MODEL_VERSION,
     graphSize: n,
+    reference: computation.reference,
     full: true,
   };
   for (let start = 0; start < n; start += batchSize) {
@@ -198,8 +200,14 @@ export async function recomputeGraph(
   };
 }
 
+/** The reference account's trust of the last full computation, or for the graph's anchors now before the first. */
+function referenceOf(input: RefreshInput): number {
+  return input.storedReference ?? trustReference(input.anchorCount);
+}
+
 /** One user's evidence from the stored state: what they did, and the last full computation's network weights. */
 function refreshedEvidence(input: RefreshInput, now: number): UserEvidence {
+  const reference = referenceOf(input);
   return {
     identities: input.identities,
     accountAgeDays: Math.max(0, (now - input.createdAt) / DAY_MS),
@@ -208,10 +216,10 @@ function refreshedEvidence(input: RefreshInput, now: number): UserEvidence {
       ageDays: Math.max(0, (now - e.occurredAt) / DAY_MS),
       resolved: e.resolved,
     })),
-    reputation: reputationEvidence(input.received, input.goodness ?? 0, input.graphSize),
+    reputation: reputationEvidence(input.received, input.goodness ?? 0, reference),
     network: {
       trust: input.raw,
-      userCount: input.graphSize,
+      reference,
       isAnchor: input.isAnchor,
       restartShare: input.restartShare,
     },
@@ -254,6 +262,7 @@ export async function refreshUsers(tx: Tx, userIds: readonly string[], now = Dat
     computedAt: new Date(now).toISOString(),
     modelVersion: MODEL_VERSION,
     graphSize: inputs[0]!.graphSize,
+    reference: null,
     full: false,
   });
 }
