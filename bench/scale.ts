@@ -47,6 +47,8 @@ const { values } = parseArgs({
     'recompute-heap-mb': { type: 'string', default: '4096' },
     // Wall-clock limit of one recomputation (a loaded machine may not finish 1M in the time there is).
     'recompute-limit-s': { type: 'string', default: '7200' },
+    // Redraws the table and the chart from earlier runs' JSON files (comma-separated), measuring nothing.
+    from: { type: 'string' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -91,6 +93,8 @@ interface Row {
   eligibilityNeo4jCpuMs: number | null;
   storeMb: number;
   neo4jPeakRssMb: number | null;
+  /** The machine's 1-minute load average when the size was measured (other work shares the 2 cores). */
+  loadAverage?: number;
 }
 
 function duMb(path: string): number {
@@ -282,7 +286,10 @@ async function writeResults() {
     `Synthetic people with ${RELATIONSHIPS_PER_PERSON} relationships each (seed/synthetic.ts), one database per size,`,
     `Neo4j heap ${neo4jOptions.heap}, page cache ${neo4jOptions.pageCache}; eligibility: autocannon, ${connections}`,
     `connections, ${warmup} s warm-up + ${duration} s, loopback, the gateway in production mode in its own process.`,
-    `2 cores shared with other work (load average at the start: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}).`,
+    `2 cores shared with other work; 1-minute load average when each size was measured: ` +
+      rows.map((r) => `${r.people.toLocaleString('en')}: ${r.loadAverage ?? '—'}`).join(', ') +
+      '. The benchmark runs under `nice -n 10`, so the wall times measure a share of a loaded machine; the CPU ' +
+      'columns measure the work.',
     '',
     '| people | relationships | import (s) | indexes (s) | full recompute, wall (s) | · load / iterate / write (s) | recompute CPU (s), process + Neo4j | recompute peak RSS (MB) | eligibility req/s | p50 / p99 (ms) | CPU per check (ms), gateway + Neo4j | store (MB) | Neo4j peak RSS (MB) |',
     '|---:|---:|---:|---:|---:|---|---|---:|---:|---|---|---:|---:|',
@@ -314,21 +321,51 @@ async function writeResults() {
 
 /** Four panels against the number of people (log scale): recompute time, peak memory, req/s and p99, store size. */
 async function chart(): Promise<string> {
+  const sum = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
   const points = rows.flatMap((r) => [
-    { people: r.people, panel: 'full recompute (s)', series: 'wall time', value: r.recomputeSeconds },
-    { people: r.people, panel: 'full recompute (s)', series: 'CPU time', value: r.recomputeCpuSeconds },
-    { people: r.people, panel: 'peak memory (MB)', series: 'recompute process', value: r.recomputePeakRssMb },
-    { people: r.people, panel: 'peak memory (MB)', series: 'Neo4j process', value: r.neo4jPeakRssMb },
-    { people: r.people, panel: 'eligibility check', series: 'req/s', value: r.eligibilityRequestsPerSecond },
-    { people: r.people, panel: 'eligibility check', series: 'p99 (ms)', value: r.eligibilityP99Ms },
-    { people: r.people, panel: 'Neo4j store (MB)', series: 'store', value: r.storeMb },
+    { people: r.people, panel: '1. full recompute (s)', series: 'wall time', value: r.recomputeSeconds },
+    {
+      people: r.people,
+      panel: '1. full recompute (s)',
+      series: 'CPU time (process + Neo4j)',
+      value: sum(r.recomputeCpuSeconds, r.recomputeNeo4jCpuSeconds),
+    },
+    {
+      people: r.people,
+      panel: '2. peak memory (MB)',
+      series: 'recompute process',
+      value: r.recomputePeakRssMb,
+    },
+    { people: r.people, panel: '2. peak memory (MB)', series: 'Neo4j process', value: r.neo4jPeakRssMb },
+    { people: r.people, panel: '2. peak memory (MB)', series: 'Neo4j store on disk', value: r.storeMb },
+    {
+      people: r.people,
+      panel: '3. eligibility checks per second',
+      series: 'req/s',
+      value: r.eligibilityRequestsPerSecond,
+    },
+    { people: r.people, panel: '4. eligibility latency (ms)', series: 'p99', value: r.eligibilityP99Ms },
+    { people: r.people, panel: '4. eligibility latency (ms)', series: 'p50', value: r.eligibilityP50Ms },
+    {
+      people: r.people,
+      panel: '5. CPU per eligibility check (ms)',
+      series: 'gateway',
+      value: r.eligibilityGatewayCpuMs,
+    },
+    {
+      people: r.people,
+      panel: '5. CPU per eligibility check (ms)',
+      series: 'Neo4j',
+      value: r.eligibilityNeo4jCpuMs,
+    },
   ]);
   const spec: vegaLite.TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: `Credence on one machine: ${RELATIONSHIPS_PER_PERSON} relationships per person`,
     data: { values: points.filter((p) => p.value !== null) },
     facet: { field: 'panel', type: 'nominal', title: null },
-    columns: 2,
+    columns: 3,
+    config: { legend: { labelLimit: 400 } },
     resolve: { scale: { y: 'independent' } },
     spec: {
       width: 300,
@@ -343,6 +380,15 @@ async function chart(): Promise<string> {
   };
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   return view.toSVG();
+}
+
+if (values.from) {
+  for (const file of values.from.split(','))
+    rows.push(...(JSON.parse(readFileSync(file, 'utf8')) as { rows: Row[] }).rows);
+  rows.sort((a, b) => a.people - b.people);
+  await writeResults();
+  log(`written bench/results/scale-${stamp}.md from ${values.from}`);
+  process.exit(0);
 }
 
 for (const people of sizes) {
@@ -408,6 +454,7 @@ for (const people of sizes) {
     eligibilityNeo4jCpuMs: eligibility.neo4jCpuMs,
     storeMb: duMb(join(neo4jOptions.home, 'data', 'databases', 'neo4j')),
     neo4jPeakRssMb: peakRssMb(neo4jPid),
+    loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
   });
   await writeResults();
   log(`written bench/results/scale-${stamp}.md`);
