@@ -42,9 +42,10 @@ export const SCENARIO_ATTACK_SEEDS = [20261204, 11, 12];
 
 /**
  * How the loader turns the stored graph into anchors. Model 2026-12.1 (main before issue 11): an admin's
- * setAnchor or a current HIGH-assurance identity. Issue 11 makes anchors explicit only.
+ * setAnchor or a current HIGH-assurance identity. Since 2026-12.2 (issue 11) anchors are explicit only, as
+ * src/trust/repository.ts loadGraph designates them.
  */
-export const ANCHOR_RULE: 'designated-or-high-identity' | 'designated-only' = 'designated-or-high-identity';
+export const ANCHOR_RULE: 'designated-or-high-identity' | 'designated-only' = 'designated-only';
 
 export function anchorsOf(designated: Int32Array, profiles: readonly UserProfile[]): Int32Array {
   if (ANCHOR_RULE === 'designated-only') return designated;

@@ -9,6 +9,7 @@ import { refreshUsers } from './compute.js';
 import type { Loaders } from '../loaders.js';
 import { withoutContributor, type StoredExplanation } from './model.js';
 import * as repository from './repository.js';
+import { trustUpdates } from '../observability/metrics.js';
 
 /** What a write changed, so the affected users' scores follow at once (in the write's own transaction). */
 export type TrustChange =
@@ -17,6 +18,7 @@ export type TrustChange =
   | { kind: 'vouch'; endorseeId: string }; // NETWORK at the next full computation
 
 export async function afterWrite(tx: Tx, change: TrustChange): Promise<void> {
+  trustUpdates.inc({ kind: change.kind });
   switch (change.kind) {
     case 'own-evidence':
       return refreshUsers(tx, [change.userId]);
