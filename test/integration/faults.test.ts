@@ -82,14 +82,14 @@ describe('Neo4j killed with SIGKILL under write load', () => {
       return openSession(...args);
     };
     gateway = await startGateway({ schema: buildSchema(), driver, config, port: 0 });
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await gateway?.stop();
     await driver?.close();
     if (options) await stop(options);
     if (home) rmSync(home, { recursive: true, force: true });
-  }, 120_000);
+  }, 600_000);
 
   async function post(
     token: string,
