@@ -67,6 +67,8 @@ export const MIGRATIONS: readonly string[] = [
                         at: datetime()})`,
   // Leases between gateway processes (src/db/lease.ts): one node per name, created once even in a race.
   'CREATE CONSTRAINT lease_name IF NOT EXISTS FOR (l:Lease) REQUIRE l.name IS UNIQUE',
+  // One node per trust graph holds the incremental EigenTrust totals; every write to the graph locks it.
+  'CREATE CONSTRAINT trust_graph_key IF NOT EXISTS FOR (g:TrustGraph) REQUIRE g.key IS UNIQUE',
 ];
 
 export async function migrate(driver: Driver, database?: string): Promise<number> {

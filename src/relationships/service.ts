@@ -49,8 +49,8 @@ export async function endorse(
       context,
       public: input.public ?? false,
     });
-    // As for a revoked endorsement: NETWORK follows at the next full computation, stale until then.
-    await afterWrite(tx, { kind: 'vouch', endorseeId });
+    // NETWORK follows in this transaction (incremental EigenTrust), as for a revoked endorsement.
+    await afterWrite(tx, { kind: 'vouch', endorserId, endorseeId });
     return endorsement;
   });
 }
@@ -63,7 +63,11 @@ export async function revokeEndorsement(db: Db, viewer: Viewer, endorsementId: s
     if (!endorsement) throw notFound('Endorsement');
     if (endorsement.endorserId !== callerId && viewer.kind !== 'admin') throw forbidden('OWNER_ONLY');
     await repository.deleteEndorsement(tx, endorsement.id);
-    await afterWrite(tx, { kind: 'vouch', endorseeId: endorsement.endorseeId });
+    await afterWrite(tx, {
+      kind: 'vouch',
+      endorserId: endorsement.endorserId,
+      endorseeId: endorsement.endorseeId,
+    });
     // An admin removing someone else's endorsement changes that person's evidence: audited.
     if (endorsement.endorserId !== callerId)
       await audit(tx, { actorId: callerId, action: 'ENDORSEMENT_REVOKED', targetId: endorsement.endorseeId });
@@ -98,7 +102,7 @@ export async function rate(
       );
     }
     const created = await repository.rate(tx, { raterId, targetId, rating, comment });
-    await afterWrite(tx, { kind: 'rated', targetId });
+    await afterWrite(tx, { kind: 'rated', targetId, raterId });
     return created;
   });
 }

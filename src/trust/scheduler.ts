@@ -107,9 +107,9 @@ export async function stopRecomputations(): Promise<void> {
 
 /**
  * The scheduled refresh: every `intervalMs`, the privacy sweep (disputes past their deadline, expired erasure
- * tombstones), then the graphs with stale users (a vouch, rating or anchor change since
- * their last full computation) are recomputed in full, so NETWORK is never older than one interval plus the
- * computation time. IDENTITY, HISTORY and REPUTATION never wait: writes refresh them in their own transaction.
+ * tombstones), then the graphs with stale users (a rating since their last full computation: FxG is global) or
+ * with incremental residual left (incremental.ts) are recomputed in full: a periodic correction. NETWORK itself
+ * never waits: writes update it incrementally in their own transaction, as IDENTITY, HISTORY and REPUTATION.
  *
  * Every gateway process runs this timer; only the holder of the lease (src/db/lease.ts) does the work. The timer
  * fires at least three times per lease lifetime to renew it; a period's work is claimed on the lease node itself
@@ -143,8 +143,15 @@ export function startTrustScheduler(
         );
       }
     }
+    // Graphs with people marked stale (FxG after ratings), or whose incremental state is stale or holds residual.
     const stale = await db.read<{ dataset: string | null }>(
-      'MATCH (u:User {trustStale: true}) RETURN DISTINCT u.dataset AS dataset',
+      `CALL () {
+         MATCH (u:User {trustStale: true}) RETURN DISTINCT u.dataset AS dataset
+         UNION
+         MATCH (g:TrustGraph) WHERE g.stale OR g.residual > 0
+         RETURN CASE g.key WHEN '' THEN null ELSE g.key END AS dataset
+       }
+       RETURN DISTINCT dataset`,
     );
     for (const { dataset } of stale) {
       if (scoped && !options.graphs!.includes(dataset)) continue;
