@@ -49,6 +49,8 @@ const { values } = parseArgs({
     'recompute-limit-s': { type: 'string', default: '7200' },
     // Redraws the table and the chart from earlier runs' JSON files (comma-separated), measuring nothing.
     from: { type: 'string' },
+    // Only the eligibility checks, on the database a previous run left for this size (longer runs, warm JIT).
+    'eligibility-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -388,6 +390,58 @@ if (values.from) {
   rows.sort((a, b) => a.people - b.people);
   await writeResults();
   log(`written bench/results/scale-${stamp}.md from ${values.from}`);
+  process.exit(0);
+}
+
+if (values['eligibility-only']) {
+  const measured = [];
+  for (const people of sizes) {
+    await start(neo4jOptions);
+    const driver = createDriver({
+      uri: embeddedUri(neo4jOptions.boltPort),
+      user: 'neo4j',
+      password: password(),
+    });
+    const session = driver.session();
+    const present = Number(
+      (
+        await session.run('MATCH (u:User {dataset: $d}) RETURN count(u) AS n', { d: DATASET })
+      ).records[0]!.get('n'),
+    );
+    await session.close();
+    await driver.close();
+    if (present !== people)
+      throw new Error(`the database holds ${present} people, not ${people}: run the full bench`);
+    const eligibility = await eligibilityLoad(people);
+    log(
+      `${people}: eligibility ${eligibility.rps} req/s, p50 ${eligibility.p50} ms, p99 ${eligibility.p99} ms`,
+    );
+    measured.push({
+      people,
+      ...eligibility,
+      loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+    });
+  }
+  const base = join(RESULTS, `scale-eligibility-${stamp}`);
+  writeFileSync(`${base}.json`, JSON.stringify({ connections, warmup, duration, measured }, null, 2));
+  writeFileSync(
+    `${base}.md`,
+    [
+      `# Eligibility checks against database size — ${new Date().toISOString()}`,
+      '',
+      `autocannon, ${connections} connections, ${warmup} s warm-up + ${duration} s, the gateway in production mode in its own process, under \`nice -n 10\` on 2 shared cores.`,
+      '',
+      '| people | req/s | p50 / p99 (ms) | CPU per check (ms), gateway + Neo4j | errors | load average |',
+      '|---:|---:|---|---|---:|---:|',
+      ...measured.map(
+        (m) =>
+          `| ${m.people.toLocaleString('en')} | ${m.rps} | ${m.p50} / ${m.p99} | ${m.gatewayCpuMs?.toFixed(2) ?? '—'} + ` +
+          `${m.neo4jCpuMs?.toFixed(2) ?? '—'} | ${m.errors} | ${m.loadAverage} |`,
+      ),
+    ].join('\n') + '\n',
+  );
+  log(`written bench/results/scale-eligibility-${stamp}.md`);
+  await stop(neo4jOptions);
   process.exit(0);
 }
 
