@@ -59,9 +59,11 @@ export const MIGRATIONS: readonly string[] = [
   // Model 2026-12.2: anchors are only admin decisions (u.anchor), looked up by the explanation's paths.
   'CREATE INDEX user_anchor IF NOT EXISTS FOR (u:User) ON (u.anchor)',
   // A HIGH identity no longer makes an anchor. A demo world seeded before that designates its anchors now
-  // (seed/demo-world.ts, DEMO_ANCHORS), audited as the seed's, unless an admin already decided about them.
+  // (seed/demo-world.ts, DEMO_ANCHORS), audited as the seed's, unless an anchor decision about them was ever
+  // recorded (an admin's, or this one: it runs once per person, whatever they do later).
   `MATCH (u:User) WHERE u.demo = true AND u.id IN ['demo-alice', 'demo-carol', 'demo-grace', 'demo-trent']
      AND u.anchor IS NULL AND coalesce(u.scoringConsent, false)
+     AND NOT EXISTS { MATCH (x:AuditEntry {targetId: u.id}) WHERE x.action IN ['ANCHOR_SET', 'ANCHOR_REMOVED'] }
    SET u.anchor = true
    CREATE (:AuditEntry {id: randomUUID(), actorId: 'seed:demo-world', action: 'ANCHOR_SET', targetId: u.id,
                         at: datetime()})`,
