@@ -51,7 +51,15 @@ console.log(`Bitcoin OTC: ${data.userCount} users, ${data.src.length} ratings ($
 
 const SCENARIO_ATTACK_EDGES = [1, 10, 100];
 const PROFILE_SEED = 20261204;
-const COMMUNITIES = { communities: 10, communitySize: 100, insideDegree: 8, bridgeProbability: 0.3, seed: 7 };
+const COMMUNITIES = {
+  communities: 10,
+  communitySize: 100,
+  insideDegree: 8,
+  bridgeProbability: 0.3,
+  // The anchor policy (docs/trust-model.md): about one per 100 accounts, at least 3 per community.
+  anchorsPerCommunity: 3,
+  seed: 7,
+};
 const worlds = [bitcoinOtcWorld(data, PROFILE_SEED), communityWorld(COMMUNITIES)];
 const scenarios = worlds.flatMap((world) => scenarioRuns(world, SCENARIO_ATTACK_EDGES));
 const clocks = importClockRuns(data);
@@ -80,7 +88,11 @@ const scenarioReport = [
     'draws of the attack edges and of the ring’s profiles. Graph-only AUC: the same graphs with everyone re-scored ' +
     'without identities, age and events (REPUTATION and NETWORK alone). Unverified ring lift: for members without a ' +
     'HIGH identity, score minus the score of their own identities, age and events alone (what the ring and the ' +
-    'attack edges add), mean (max), first draw. Anchors column: anchors per g.',
+    'attack edges add), mean (max), first draw. Anchors column: anchors per g. Graph-only AUC, net non-negative ' +
+    'honest: honest accounts restricted to those with at least as many positive as negative ratings received. Last ' +
+    'column (g = 1, first draw): shares of honest accounts whose graph-only score is below / exactly at a ' +
+    'brand-new user’s (rated down by the network / nobody it trusts vouched for them), and the graph-only AUC they ' +
+    'leave even if every sybil scored exactly the baseline: 1 − below − at/2.',
   '',
   ...scenarioMarkdown(scenarios, SCENARIO_ATTACK_EDGES),
   '## Imported networks: the clock they are scored at',
@@ -154,8 +166,8 @@ const markdown = [
     `each rating +10 and endorsing (strength 5) the next ${SYBIL_RING_DEGREE}. Attack edges: distinct honest, non-anchor ` +
     `accounts that have rated someone (seeded draw) rate +10 and endorse the target sybil at T. Every account's age ` +
     `is days from its first rating given or received to T (accountAgeDaysFromTimeline), so sybils are 0 days old; ` +
-    `nobody has identities or events. alpha = ${EIGENTRUST_ALPHA}, rater standing full at t·n = ` +
-    `${RATER_FULL_STANDING_RELATIVE_TRUST}, baseline score ${BASELINE_SCORE}. ` +
+    `nobody has identities or events. alpha = ${EIGENTRUST_ALPHA}, rater standing full at ` +
+    `${RATER_FULL_STANDING_RELATIVE_TRUST}× the reference account's trust, baseline score ${BASELINE_SCORE}. ` +
     `AUC = P(score of a random honest account > score of a random sybil), ties ½, over all ${data.userCount} honest ` +
     `accounts; "min/mean over seeds" over ${ATTACK_SEEDS.length} draws of the attack edges; "net non-negative" keeps ` +
     `only honest accounts with at least as many positive as negative ratings; "no age" re-scores everyone with age 0 ` +

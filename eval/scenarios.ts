@@ -41,10 +41,10 @@ export const BOUGHT_WITHIN_DAYS = 60;
 export const SCENARIO_ATTACK_SEEDS = [20261204, 11, 12];
 
 /**
- * How the loader turns the stored graph into anchors. Model 2026-12.1 (main before issue 11): an admin's
- * setAnchor or a current HIGH-assurance identity. Issue 11 makes anchors explicit only.
+ * How the loader turns the stored graph into anchors. Until model 2026-12.1: an admin's setAnchor or a current
+ * HIGH-assurance identity (eval/results/scenarios-before.md). Since 2026-12.2 (issue 11): setAnchor only.
  */
-export const ANCHOR_RULE: 'designated-or-high-identity' | 'designated-only' = 'designated-or-high-identity';
+export const ANCHOR_RULE: 'designated-or-high-identity' | 'designated-only' = 'designated-only';
 
 export function anchorsOf(designated: Int32Array, profiles: readonly UserProfile[]): Int32Array {
   if (ANCHOR_RULE === 'designated-only') return designated;
@@ -202,6 +202,16 @@ export interface ScenarioRun {
   unverifiedLiftMax: number;
   /** Their mean score minus the brand-new user's (BASELINE_SCORE). */
   unverifiedMeanAboveBaseline: number;
+  /** Graph-only AUC with honest = accounts with at least as many positive as negative ratings received (min). */
+  graphOnlyAucNetNonNegativeMin: number;
+  /**
+   * Shares of honest accounts whose graph-only score is below and exactly at a brand-new user's (first seed): the
+   * network rated them down, or nobody it trusts vouched for them. Even a ring held exactly at the baseline would
+   * leave graph-only AUC at 1 − below − at/2 (graphOnlyCeiling).
+   */
+  honestGraphBelowBaseline: number;
+  honestGraphAtBaseline: number;
+  graphOnlyCeiling: number;
 }
 
 function mean(values: readonly number[]): number {
@@ -214,7 +224,9 @@ export function scenarioRuns(world: HonestWorld, attackEdges: readonly number[])
     for (const g of attackEdges) {
       const aucs: number[] = [];
       const graphAucs: number[] = [];
+      const graphNetNonNegativeAucs: number[] = [];
       let first: Attacked | undefined;
+      let firstGraphScores: number[] | undefined;
       for (const seed of SCENARIO_ATTACK_SEEDS) {
         const attacked = attackWorld(world, scenario, g, seed);
         first ??= attacked;
@@ -225,12 +237,23 @@ export function scenarioRuns(world: HonestWorld, attackEdges: readonly number[])
             isSybil,
           ),
         );
-        graphAucs.push(
+        const graphScores = computation.evidence.map(
+          (user) => scoreUser({ ...user, identities: [], accountAgeDays: 0, events: [] }).value,
+        );
+        firstGraphScores ??= graphScores;
+        graphAucs.push(separationAuc(graphScores, isSybil));
+        const kept = computation.evidence
+          .map((user, index) => ({ user, index }))
+          .filter(
+            ({ user, index }) =>
+              isSybil[index] === 1 ||
+              user.reputation.positiveRatingsReceived >= user.reputation.negativeRatingsReceived,
+          )
+          .map(({ index }) => index);
+        graphNetNonNegativeAucs.push(
           separationAuc(
-            computation.evidence.map(
-              (user) => scoreUser({ ...user, identities: [], accountAgeDays: 0, events: [] }).value,
-            ),
-            isSybil,
+            kept.map((index) => graphScores[index] as number),
+            Uint8Array.from(kept, (index) => isSybil[index] as number),
           ),
         );
       }
@@ -242,11 +265,14 @@ export function scenarioRuns(world: HonestWorld, attackEdges: readonly number[])
       for (let user = honest; user < scores.length; user++) {
         const profile = profiles[user] as UserProfile;
         if (profile.identities.some((identity) => identity.assurance === 'HIGH')) continue;
-        const own = scoreUser({ ...newUserEvidence(scores.length), ...profile }).value;
+        const own = scoreUser({ ...newUserEvidence(), ...profile }).value;
         lifts.push((scores[user] as number) - own);
         unverifiedScores.push(scores[user] as number);
       }
       const sybilScores = scores.slice(honest);
+      const honestGraph = (firstGraphScores as number[]).slice(0, honest);
+      const below = honestGraph.filter((value) => value < BASELINE_SCORE).length / honest;
+      const at = honestGraph.filter((value) => value === BASELINE_SCORE).length / honest;
       runs.push({
         world: world.name,
         scenario,
@@ -263,6 +289,10 @@ export function scenarioRuns(world: HonestWorld, attackEdges: readonly number[])
         unverifiedLiftMean: mean(lifts),
         unverifiedLiftMax: Math.max(...lifts),
         unverifiedMeanAboveBaseline: mean(unverifiedScores) - BASELINE_SCORE,
+        graphOnlyAucNetNonNegativeMin: Math.min(...graphNetNonNegativeAucs),
+        honestGraphBelowBaseline: below,
+        honestGraphAtBaseline: at,
+        graphOnlyCeiling: 1 - below - at / 2,
       });
     }
   }
@@ -279,8 +309,8 @@ export function scenarioMarkdown(runs: readonly ScenarioRun[], attackEdges: read
     lines.push(
       `### ${world}`,
       '',
-      `| scenario | anchors | AUC g = ${attackEdges.join(' / ')} | graph-only AUC | unverified ring lift mean (max) | sybil mean / max | honest mean |`,
-      '|---|---|---|---|---|---|---|',
+      `| scenario | anchors | AUC g = ${attackEdges.join(' / ')} | graph-only AUC | unverified ring lift mean (max) | sybil mean / max | honest mean | graph-only AUC, net non-negative honest | honest graph-only < / = baseline (ceiling) |`,
+      '|---|---|---|---|---|---|---|---|---|',
     );
     for (const scenario of SCENARIOS) {
       const row = attackEdges.map(
@@ -292,7 +322,11 @@ export function scenarioMarkdown(runs: readonly ScenarioRun[], attackEdges: read
           `${row.map((run) => fixed(run.graphOnlyAucMin)).join(' / ')} | ` +
           `${row.map((run) => `${fixed(run.unverifiedLiftMean, 1)} (${fixed(run.unverifiedLiftMax, 0)})`).join(' / ')} | ` +
           `${row.map((run) => `${fixed(run.sybilMeanScore, 0)}/${run.sybilMaxScore}`).join(' ; ')} | ` +
-          `${fixed((row[0] as ScenarioRun).honestMeanScore, 0)} |`,
+          `${fixed((row[0] as ScenarioRun).honestMeanScore, 0)} | ` +
+          `${row.map((run) => fixed(run.graphOnlyAucNetNonNegativeMin)).join(' / ')} | ` +
+          `${(100 * (row[0] as ScenarioRun).honestGraphBelowBaseline).toFixed(1)}% / ` +
+          `${(100 * (row[0] as ScenarioRun).honestGraphAtBaseline).toFixed(1)}% ` +
+          `(${fixed((row[0] as ScenarioRun).graphOnlyCeiling)}) |`,
       );
     }
     lines.push('');

@@ -96,6 +96,8 @@ export interface CommunityOptions {
   insideDegree: number;
   /** Probability that an account also vouches for or rates one account of another community. */
   bridgeProbability: number;
+  /** Anchors the operator designates per community (the anchor policy: at least 3 per community). */
+  anchorsPerCommunity: number;
   seed: number;
 }
 
@@ -104,8 +106,10 @@ const DAYS_OF_HISTORY = 3 * 365;
 /**
  * A synthetic network of communities: each account endorses (40%) or rates (60%, mostly positive, as in OTC)
  * `insideDegree` members of its own community, and with `bridgeProbability` one account elsewhere. Accounts
- * joined uniformly over three years before the clock. The operator anchors one reviewed account per community:
- * the member vouched for or rated positively by the most distinct members.
+ * joined uniformly over three years before the clock. The operator designates `anchorsPerCommunity` anchors per
+ * community as the anchor policy says (docs/trust-model.md, "Anchors"): among members at least a year old with a
+ * current HIGH identity and no default, those vouched for or rated positively by the most distinct members (if a
+ * community had too few such members, the best-vouched others would fill in).
  */
 export function communityWorld(options: CommunityOptions): HonestWorld {
   const { communities, communitySize, insideDegree, bridgeProbability } = options;
@@ -148,13 +152,20 @@ export function communityWorld(options: CommunityOptions): HonestWorld {
     }
   }
   const profiles = Array.from({ length: n }, () => honestProfile(random, random() * DAYS_OF_HISTORY));
+  const eligible = (user: number): boolean => {
+    const profile = profiles[user] as UserProfile;
+    return (
+      profile.accountAgeDays >= 365 &&
+      profile.identities.some((identity) => identity.assurance === 'HIGH' && !identity.expired) &&
+      !profile.events.some((event) => event.kind === 'COMMITMENT_DEFAULTED')
+    );
+  };
+  const vouchers = (user: number): number => positiveFrom[user]?.size ?? 0;
   const anchors: number[] = [];
   for (let c = 0; c < communities; c++) {
-    let best = c * communitySize;
-    for (let u = best + 1; u < (c + 1) * communitySize; u++) {
-      if ((positiveFrom[u]?.size ?? 0) > (positiveFrom[best]?.size ?? 0)) best = u;
-    }
-    anchors.push(best);
+    const members = Array.from({ length: communitySize }, (_, k) => c * communitySize + k);
+    members.sort((a, b) => Number(eligible(b)) - Number(eligible(a)) || vouchers(b) - vouchers(a) || a - b);
+    anchors.push(...members.slice(0, options.anchorsPerCommunity));
   }
   return {
     name: `synthetic communities (${communities} × ${communitySize})`,
@@ -170,8 +181,7 @@ export function communityWorld(options: CommunityOptions): HonestWorld {
       strength: Float64Array.from(endorseStrength),
     },
     profiles,
-    operatorAnchors: Int32Array.from(anchors),
-    anchorRule:
-      'one per community: the member vouched for or rated positively by the most distinct members (as an operator reviewing well-known accounts would)',
+    operatorAnchors: Int32Array.from(anchors.sort((a, b) => a - b)),
+    anchorRule: `${options.anchorsPerCommunity} per community, as the anchor policy says: members at least a year old with a current HIGH identity and no default, vouched for or rated positively by the most distinct members`,
   };
 }

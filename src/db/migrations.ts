@@ -59,9 +59,11 @@ export const MIGRATIONS: readonly string[] = [
   // Model 2026-12.2: anchors are only admin decisions (u.anchor), looked up by the explanation's paths.
   'CREATE INDEX user_anchor IF NOT EXISTS FOR (u:User) ON (u.anchor)',
   // A HIGH identity no longer makes an anchor. A demo world seeded before that designates its anchors now
-  // (seed/demo-world.ts, DEMO_ANCHORS), audited as the seed's, unless an admin already decided about them.
+  // (seed/demo-world.ts, DEMO_ANCHORS), audited as the seed's, unless an anchor decision about them was ever
+  // recorded (an admin's, or this one: it runs once per person, whatever they do later).
   `MATCH (u:User) WHERE u.demo = true AND u.id IN ['demo-alice', 'demo-carol', 'demo-grace', 'demo-trent']
      AND u.anchor IS NULL AND coalesce(u.scoringConsent, false)
+     AND NOT EXISTS { MATCH (x:AuditEntry {targetId: u.id}) WHERE x.action IN ['ANCHOR_SET', 'ANCHOR_REMOVED'] }
    SET u.anchor = true
    CREATE (:AuditEntry {id: randomUUID(), actorId: 'seed:demo-world', action: 'ANCHOR_SET', targetId: u.id,
                         at: datetime()})`,
@@ -76,8 +78,26 @@ export async function migrate(driver: Driver, database?: string): Promise<number
   try {
     for (const statement of MIGRATIONS) await session.run(statement);
     await session.run('CALL db.awaitIndexes(300)');
+    // The highest version applied (an older build sharing the database never lowers it): /ready reads it.
+    await session.run(
+      `MERGE (m:CredenceSchema {id: 'schema'})
+       SET m.version = CASE WHEN coalesce(m.version, 0) > $version THEN m.version ELSE $version END,
+           m.migratedAt = datetime()`,
+      { version: MIGRATIONS.length },
+    );
   } finally {
     await session.close();
   }
   return MIGRATIONS.length;
+}
+
+/** Whether the database holds every migration of this build (GET /ready): one read of one node. */
+export async function schemaReady(driver: Driver, database?: string): Promise<boolean> {
+  const { records } = await driver.executeQuery(
+    "MATCH (m:CredenceSchema {id: 'schema'}) RETURN m.version AS version",
+    {},
+    { database, routing: 'READ' },
+  );
+  const version = records[0]?.get('version') as number | null | undefined;
+  return typeof version === 'number' && version >= MIGRATIONS.length;
 }

@@ -14,6 +14,7 @@ import {
 import { QUOTA_WINDOW_MS, WRITE_QUOTAS, quotaExceeded } from './limits.js';
 import * as repository from './repository.js';
 import { afterWrite } from '../trust/service.js';
+import { countRefusal } from '../observability/metrics.js';
 
 function actor(viewer: Viewer): string {
   const userId = actingUserId(viewer);
@@ -92,12 +93,14 @@ export async function rate(
       targetId,
       windowStart: now - QUOTA_WINDOW_MS,
     });
-    if (recent.length >= WRITE_QUOTAS.ratingsPerTargetPerDay)
+    if (recent.length >= WRITE_QUOTAS.ratingsPerTargetPerDay) {
+      countRefusal('ratings_per_pair');
       throw quotaExceeded(
         `At most ${WRITE_QUOTAS.ratingsPerTargetPerDay} ratings of the same person per day`,
         Math.min(...recent),
         now,
       );
+    }
     const created = await repository.rate(tx, { raterId, targetId, rating, comment });
     await afterWrite(tx, { kind: 'rated', targetId, raterId });
     return created;
@@ -160,12 +163,14 @@ export async function recordEvent(
           'occurredAt',
           'occurredAt may not be before the person allowed you to report about them',
         );
-      if (right.recent.length >= WRITE_QUOTAS.eventsPerPartnerPerPersonPerDay)
+      if (right.recent.length >= WRITE_QUOTAS.eventsPerPartnerPerPersonPerDay) {
+        countRefusal('events_per_person');
         throw quotaExceeded(
           `At most ${WRITE_QUOTAS.eventsPerPartnerPerPersonPerDay} events per person per day`,
           Math.min(...right.recent),
           now,
         );
+      }
     } else if (viewer.kind === 'admin') {
       source = 'admin';
       const registered = await repository.userCreatedAt(tx, userId);

@@ -9,6 +9,7 @@ import { refreshUsers } from './compute.js';
 import type { Loaders } from '../loaders.js';
 import { withoutContributor, type StoredExplanation } from './model.js';
 import * as repository from './repository.js';
+import { trustUpdates } from '../observability/metrics.js';
 import { captureLeaving, updateTrustGraph, type GraphChange } from './incremental.js';
 
 /** What a write changed, so the affected users' scores follow at once (in the write's own transaction). */
@@ -28,6 +29,7 @@ async function updateNetwork(tx: Tx, change: GraphChange, otherwiseStale: readon
 }
 
 export async function afterWrite(tx: Tx, change: TrustChange): Promise<void> {
+  trustUpdates.inc({ kind: change.kind });
   switch (change.kind) {
     case 'own-evidence':
       return refreshUsers(tx, [change.userId]);

@@ -1,7 +1,7 @@
 /**
  * `npm run import` and `npm run scores` on a small signed network written by the test (its own dataset name).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +27,14 @@ afterAll(async () => {
 
 // Each test runs a few tsx processes; the limit only guards against a hang (the machine may be loaded).
 const HANG_GUARD_MS = 300_000;
-const run = (script: string, args: string[]) =>
-  execFileSync('npx', ['tsx', script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+// Asynchronous, so the test worker keeps answering vitest while a script runs (a synchronous call blocked it past
+// vitest's RPC timeout on a loaded machine).
+const run = (script: string, args: string[]): Promise<string> =>
+  new Promise((resolve, reject) =>
+    execFile('npx', ['tsx', script, ...args], { encoding: 'utf8' }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${script}: ${error.message}\n${stderr}`)) : resolve(stdout),
+    ),
+  );
 
 // Node 10 is rated positively by 11, 12 and 13 early on; node 20 only later. Node 13 also changes its mind
 // about 20: the later rating (+3) replaces the earlier one (-5).
@@ -49,8 +55,8 @@ describe('importing a signed network', () => {
     async () => {
       const file = join(dir, 'network.csv');
       writeFileSync(file, NETWORK + '\n');
-      run('seed/import.ts', ['--dataset', dataset, '--anchors', '1', file]);
-      run('seed/import.ts', ['--dataset', dataset, '--anchors', '1', file]);
+      await run('seed/import.ts', ['--dataset', dataset, '--anchors', '1', file]);
+      await run('seed/import.ts', ['--dataset', dataset, '--anchors', '1', file]);
 
       const [counts] = await cypher<{ users: number; ratings: number; anchors: string[] }>(
         `MATCH (u:User {dataset: $dataset})
@@ -65,7 +71,9 @@ describe('importing a signed network', () => {
       );
       expect(replaced!.rating).toBe(3);
 
-      const csv = run('scripts/scores.ts', ['--dataset', dataset, '--format', 'csv']).trim().split('\n');
+      const csv = (await run('scripts/scores.ts', ['--dataset', dataset, '--format', 'csv']))
+        .trim()
+        .split('\n');
       expect(csv[0]).toBe('id,score,identity,history,reputation,network');
       expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(['10', '11', '12', '13', '20']);
       for (const line of csv.slice(1)) {
@@ -89,9 +97,9 @@ describe('importing a signed network', () => {
     // IDENTITY = 0.75·verification + 0.25·(1 − 2^(−age/365)); nobody has an identity, so 0.25·(1 − 2^(−age/365)):
     // two years old → 0.25·0.75 = 0.1875 (28.125 of the 150 IDENTITY points), one year → 0.25·0.5 = 0.125,
     // three years → 0.25·0.875 = 0.21875. Against a clock in 2026 every value would be above 0.2499.
-    const identityById = (name: string) =>
+    const identityById = async (name: string): Promise<Record<string, number>> =>
       Object.fromEntries(
-        run('scripts/scores.ts', ['--dataset', name, '--format', 'csv'])
+        (await run('scripts/scores.ts', ['--dataset', name, '--format', 'csv']))
           .trim()
           .split('\n')
           .slice(1)
@@ -101,16 +109,16 @@ describe('importing a signed network', () => {
 
     it(
       'scores at the last timestamp in the data, and keeps that clock for later recomputes',
-      () => {
+      async () => {
         const file = join(dir, 'timed.csv');
         writeFileSync(file, TIMED + '\n');
-        run('seed/import.ts', ['--dataset', clockDataset, file]);
+        await run('seed/import.ts', ['--dataset', clockDataset, file]);
         const expected = { '1': 0.1875, '2': 0.1875, '3': 0.125 };
-        const imported = identityById(clockDataset);
+        const imported = await identityById(clockDataset);
         for (const [id, value] of Object.entries(expected)) expect(imported[id]).toBeCloseTo(value, 12);
 
-        run('scripts/trust-recompute.ts', ['--dataset', clockDataset]);
-        const recomputed = identityById(clockDataset);
+        await run('scripts/trust-recompute.ts', ['--dataset', clockDataset]);
+        const recomputed = await identityById(clockDataset);
         for (const [id, value] of Object.entries(expected)) expect(recomputed[id]).toBeCloseTo(value, 12);
       },
       HANG_GUARD_MS,
@@ -118,12 +126,12 @@ describe('importing a signed network', () => {
 
     it(
       'scores at the clock --now gives',
-      () => {
+      async () => {
         const file = join(dir, 'timed-now.csv');
         writeFileSync(file, TIMED + '\n');
         const threeYears = new Date((T0 + 1095 * DAY) * 1000).toISOString();
-        run('seed/import.ts', ['--dataset', givenClockDataset, '--now', threeYears, file]);
-        const scored = identityById(givenClockDataset);
+        await run('seed/import.ts', ['--dataset', givenClockDataset, '--now', threeYears, file]);
+        const scored = await identityById(givenClockDataset);
         expect(scored['1']).toBeCloseTo(0.21875, 12);
         expect(scored['2']).toBeCloseTo(0.21875, 12);
         expect(scored['3']).toBeCloseTo(0.1875, 12);

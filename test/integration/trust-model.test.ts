@@ -6,6 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { IMPROVEMENT_ACTIONS, type ImprovementAction } from '../../src/trust/engine/index.js';
+import { migrate } from '../../src/db/migrations.js';
 import { recomputeGraph } from '../../src/trust/compute.js';
 import { IMPROVEMENT_MUTATIONS } from '../../src/trust/model.js';
 import {
@@ -94,6 +95,7 @@ describe('anchors are chosen, never implied', () => {
     // t_A = 0.3 + 0.7·(t_U + t_V) (U and V are dangling: their mass returns to A), t_U = t_V = 0.35·t_A
     // → t_A = 0.3/0.51 = 0.5882, t_U = 0.2059: 20.59× the reference 1/(1·100), past 20× → NETWORK full: 150.
     const before = await me(tokens.u!);
+    const anchorBefore = (await me(tokens.a!)).trustScore.value;
     expect(before.anchor).toBe(false);
     expect(before.trustScore.value).toBe(600);
     expect(pointsOf(before.trustScore, 'NETWORK')).toBe(150);
@@ -123,6 +125,7 @@ describe('anchors are chosen, never implied', () => {
     expect(stored!.isAnchor).toBe(false);
     // A's own score did not move: no new anchor shares the restart with it.
     const anchorScore = await me(tokens.a!);
+    expect(anchorScore.trustScore.value).toBe(anchorBefore);
     expect(anchorScore.anchor).toBe(true);
     expect(anchorScore.trustScore.explanation.reasons.map((r) => r.code)).toContain('NETWORK_ANCHOR');
 
@@ -140,6 +143,38 @@ describe('anchors are chosen, never implied', () => {
       'ANCHOR_SET',
     ]);
     expect(audited.every((x) => x.actorId.startsWith('admin'))).toBe(true);
+  });
+});
+
+describe('the demo world designates its anchors', () => {
+  it('a demo database seeded before 2026-12.2 gets its anchors once, audited as the seed’s, never again', async () => {
+    // One demo person as an earlier seed left them (HIGH identity, opted in, no anchor property); a non-anchor too.
+    await cypher(
+      `UNWIND ['demo-carol', 'demo-olivia'] AS id
+       CREATE (:User {id: id, handle: id, demo: true, status: 'ACTIVE', createdAt: datetime(), scoringConsent: true})`,
+    );
+    made.push('demo-carol', 'demo-olivia');
+    const anchorOf = async () =>
+      cypher<{ id: string; anchor: boolean | null }>(
+        `MATCH (u:User) WHERE u.id IN ['demo-carol', 'demo-olivia'] RETURN u.id AS id, u.anchor AS anchor ORDER BY id`,
+      );
+    await migrate(driver, config.neo4j.database);
+    expect(await anchorOf()).toEqual([
+      { id: 'demo-carol', anchor: true },
+      { id: 'demo-olivia', anchor: null },
+    ]);
+    const audited = () =>
+      cypher<{ actorId: string; action: string }>(
+        `MATCH (x:AuditEntry {targetId: 'demo-carol'}) RETURN x.actorId AS actorId, x.action AS action`,
+      );
+    expect(await audited()).toEqual([{ actorId: 'seed:demo-world', action: 'ANCHOR_SET' }]);
+    // Carol opts out (which removes anchor status) and in again: the next start does not make her one again.
+    const carol = await userToken('demo-carol');
+    await ok(gql(CONSENT, { on: false }, { token: carol }));
+    await ok(gql(CONSENT, { on: true }, { token: carol }));
+    await migrate(driver, config.neo4j.database);
+    expect((await anchorOf())[0]).toEqual({ id: 'demo-carol', anchor: null });
+    expect(await audited()).toHaveLength(1);
   });
 });
 

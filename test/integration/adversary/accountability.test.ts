@@ -96,6 +96,8 @@ describe('every admin write is audited in its own transaction', () => {
     // Audited by their own domains' work (tested there).
     resolveDispute: 'DISPUTE_<outcome> (src/privacy)',
     recordEvent: 'audited by src/relationships',
+    resolveDefault:
+      'EVENT_RESOLVED, audited by src/relationships (tested in test/integration/trust-model.test.ts)',
     updatePerk: 'audited by src/perks',
     archivePerk: 'audited by src/perks',
     revokeEndorsement: "ENDORSEMENT_REVOKED (an admin revoking someone else's endorsement)",
