@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.neo4j/', 'src/generated/', 'bench/results/', 'eval/results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.neo4j/',
+      'src/generated/',
+      'bench/results/',
+      'eval/results/',
+      '.stryker-tmp/',
+      'reports/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

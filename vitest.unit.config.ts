@@ -1,0 +1,9 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+// The unit project alone, as one flat config: StrykerJS's vitest runner drives a single project and must
+// never start the integration project's Neo4j global setup.
+export default mergeConfig(
+  { ...base, test: { ...base.test, projects: undefined } },
+  defineConfig({ test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } }),
+);
