@@ -26,7 +26,8 @@ try {
     await recomputeGraph(gateway.driver, { database: config.neo4j.database });
     console.log(`credence: seeded the demo world (${seeded} people) and computed their scores`);
   }
-  const stopScheduler = startTrustScheduler(gateway.driver, neo4jTarget(config), {
+  // Every instance runs the timer; the one holding the lease in Neo4j does the refresh (src/trust/scheduler.ts).
+  const scheduler = startTrustScheduler(gateway.driver, neo4jTarget(config), {
     intervalMs: config.trustRefreshMs,
     log: (line) => console.log(line),
   });
@@ -37,7 +38,8 @@ try {
     if (stopping) return;
     stopping = true;
     console.log(`credence: ${signal}, draining…`);
-    stopScheduler();
+    // Gives the refresh lease up, so another instance takes it at once rather than after it expires.
+    await scheduler.stop();
     await gateway.close();
     if (startedNeo4j) await stop(options);
     console.log(`credence: stopped${startedNeo4j ? ' (and the Neo4j it started)' : ''}`);

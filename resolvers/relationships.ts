@@ -1,7 +1,14 @@
 import { pageArgs } from '../src/db/pagination.js';
 import type { Resolvers } from '../src/generated/graphql.js';
 import { userAt, userListPage } from '../src/loaders.js';
-import { endorse, rate, recordEvent, report, revokeEndorsement } from '../src/relationships/service.js';
+import {
+  endorse,
+  rate,
+  recordEvent,
+  report,
+  resolveDefault,
+  revokeEndorsement,
+} from '../src/relationships/service.js';
 
 export const relationshipsResolvers: Resolvers = {
   Mutation: {
@@ -10,6 +17,7 @@ export const relationshipsResolvers: Resolvers = {
     rate: (_, { input }, { db, viewer }) => rate(db, viewer, input),
     report: (_, { input }, { db, viewer }) => report(db, viewer, input),
     recordEvent: (_, { input }, { db, viewer }) => recordEvent(db, viewer, input),
+    resolveDefault: (_, { eventId }, { db, viewer }) => resolveDefault(db, viewer, eventId),
   },
   User: {
     endorsementsGiven: (user, { first, after }, { loaders }) =>

@@ -18,6 +18,13 @@ interface Person {
   events?: { fulfilled?: number; late?: number; defaulted?: number };
 }
 
+/**
+ * The demo world's trust anchors, designated explicitly (an identity never makes anyone an anchor): four long-standing
+ * people with a HIGH-assurance identity and years of kept commitments, in two groups of the graph. Olivia and Yusuf
+ * also hold HIGH identities and are not anchors: their network trust comes from who vouches for them.
+ */
+export const DEMO_ANCHORS: readonly string[] = ['alice', 'carol', 'grace', 'trent'];
+
 const PEOPLE: Person[] = [
   {
     handle: 'alice',
@@ -255,6 +262,7 @@ export async function seedDemoWorld(driver: Driver, config: Config): Promise<num
     handle: p.handle,
     displayName: p.displayName,
     createdAt: new Date(now - p.ageDays * DAY).toISOString(),
+    anchor: DEMO_ANCHORS.includes(p.handle),
   }));
   const identities = PEOPLE.flatMap((p) =>
     p.identities.map(([provider, assurance], n) => ({
@@ -313,7 +321,12 @@ export async function seedDemoWorld(driver: Driver, config: Config): Promise<num
         `UNWIND $people AS p
          MERGE (u:User {id: p.id})
          ON CREATE SET u.handle = p.handle, u.displayName = p.displayName, u.createdAt = datetime(p.createdAt),
-                       u.status = 'ACTIVE', u.demo = true, u.scoringConsent = true`,
+                       u.status = 'ACTIVE', u.demo = true, u.scoringConsent = true
+         // Anchors are designated like an admin's setAnchor, audited; a later admin decision is never overwritten.
+         WITH u, p WHERE p.anchor AND u.anchor IS NULL
+         SET u.anchor = true
+         CREATE (:AuditEntry {id: randomUUID(), actorId: 'seed:demo-world', action: 'ANCHOR_SET', targetId: u.id,
+                              at: datetime()})`,
         { people },
       );
       await tx.run(

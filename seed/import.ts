@@ -1,5 +1,5 @@
 /**
- * `npm run import -- --dataset <name> <file> [--anchors <k>]`: imports a signed network in the format
+ * `npm run import -- --dataset <name> <file> [--anchors <k>] [--now <ISO time>]`: imports a signed network in the format
  * SOURCE,TARGET,RATING,TIME (no header; ratings -10..-1 and 1..10; TIME in Unix seconds) into its own dataset
  * namespace, then computes that dataset's scores. Idempotent: users and ratings are merged on their ids.
  *
@@ -9,6 +9,9 @@
  * - Ratings become RATED edges with their timestamps; a repeated (source, target) pair keeps the last rating.
  * - Nobody has a verified identity, so anchors are picked by a data-only rule: the k users (default 20) with the
  *   most positive ratings from distinct raters in the earliest 20% of the timeline.
+ * - The dataset is scored at its own clock: the last timestamp in the file, or `--now`. The clock is stored with
+ *   the dataset (a Dataset node), so every later recompute of it uses the same clock; against today an old
+ *   network's accounts would all be years old.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,9 +19,10 @@ import cliProgress from 'cli-progress';
 import { parse } from 'csv-parse/sync';
 import { neo4jTarget } from '../gateway.js';
 import { loadConfig } from '../src/config.js';
-import { createDriver } from '../src/db/driver.js';
+import { Db, createDriver } from '../src/db/driver.js';
 import { migrate } from '../src/db/migrations.js';
 import { recomputeGraph } from '../src/trust/compute.js';
+import { setDatasetClock } from '../src/trust/repository.js';
 import { DEFAULT_ANCHOR_COUNT, selectAnchorsByEarlyPositiveRatings } from '../src/trust/engine/index.js';
 
 const { values, positionals } = parseArgs({
@@ -26,12 +30,20 @@ const { values, positionals } = parseArgs({
   options: {
     dataset: { type: 'string' },
     anchors: { type: 'string', default: String(DEFAULT_ANCHOR_COUNT) },
+    now: { type: 'string' },
   },
 });
 const dataset = values.dataset;
 const file = positionals[0];
 if (!dataset || !/^[a-z][a-z0-9]{0,15}$/.test(dataset) || !file) {
-  console.error('usage: npm run import -- --dataset <name: a-z0-9, ≤16> <file> [--anchors <k>]');
+  console.error(
+    'usage: npm run import -- --dataset <name: a-z0-9, ≤16> <file> [--anchors <k>] [--now <ISO time>]',
+  );
+  process.exit(2);
+}
+const givenClock = values.now === undefined ? undefined : Date.parse(values.now);
+if (givenClock !== undefined && Number.isNaN(givenClock)) {
+  console.error(`--now must be an ISO time, got "${values.now}"`);
   process.exit(2);
 }
 const anchorCount = Number(values.anchors);
@@ -63,6 +75,8 @@ const firstSeen = new Map<string, number>();
 for (const e of edges) {
   for (const id of [e.source, e.target]) if (!firstSeen.has(id)) firstSeen.set(id, e.time);
 }
+// The dataset's clock, epoch ms: what its account ages are counted to.
+const clock = givenClock ?? (edges.at(-1)?.time ?? 0) * 1000;
 const anchors = new Set(
   selectAnchorsByEarlyPositiveRatings(
     Int32Array.from(edges, (e) => index.get(e.source)!),
@@ -129,8 +143,10 @@ try {
      MERGE (a)-[r:RATED]->(b)
      SET r.id = row.id, r.rating = row.rating, r.createdAt = datetime(row.createdAt)`,
   );
+  await new Db(driver, config.neo4j.database).writeTx((tx) => setDatasetClock(tx, dataset, clock));
   console.log(
-    `${dataset}: ${users.length} users, ${ratings.length} ratings, ${anchors.size} anchors; scoring…`,
+    `${dataset}: ${users.length} users, ${ratings.length} ratings, ${anchors.size} anchors; ` +
+      `scoring at the dataset's clock ${new Date(clock).toISOString()}…`,
   );
   const report = await recomputeGraph(driver, { database: config.neo4j.database, dataset });
   const { load, compute, write } = report.millis;

@@ -42,6 +42,8 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT tombstone_key IF NOT EXISTS FOR (t:Tombstone) REQUIRE t.key IS UNIQUE',
   'CREATE INDEX tombstone_until IF NOT EXISTS FOR (t:Tombstone) ON (t.until)',
   'CREATE INDEX dispute_opened IF NOT EXISTS FOR (d:Dispute) ON (d.status, d.openedAt)',
+  // An imported dataset's own clock (docs/trust-model.md, "Imported networks"): one node per dataset.
+  'CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE',
   // Contract 2026-12 (docs/privacy.md): rule thresholds on a coarse grid, and no condition on open disputes. An
   // active perk stored with a threshold off the grid would let its partner ask finer questions than anyone can
   // now, and one refusing open disputes would punish people for disputing: it is archived (the partner creates it
@@ -54,6 +56,17 @@ export const MIGRATIONS: readonly string[] = [
      (perk.minAccountAgeDays IS NOT NULL AND NOT perk.minAccountAgeDays IN [30, 90, 180, 365, 730]) OR
      coalesce(perk.noOpenDisputes, false))
    SET perk.archivedAt = datetime(), perk.archivedBecause = 'RULE_CONTRACT_2026_12'`,
+  // Model 2026-12.2: anchors are only admin decisions (u.anchor), looked up by the explanation's paths.
+  'CREATE INDEX user_anchor IF NOT EXISTS FOR (u:User) ON (u.anchor)',
+  // A HIGH identity no longer makes an anchor. A demo world seeded before that designates its anchors now
+  // (seed/demo-world.ts, DEMO_ANCHORS), audited as the seed's, unless an admin already decided about them.
+  `MATCH (u:User) WHERE u.demo = true AND u.id IN ['demo-alice', 'demo-carol', 'demo-grace', 'demo-trent']
+     AND u.anchor IS NULL AND coalesce(u.scoringConsent, false)
+   SET u.anchor = true
+   CREATE (:AuditEntry {id: randomUUID(), actorId: 'seed:demo-world', action: 'ANCHOR_SET', targetId: u.id,
+                        at: datetime()})`,
+  // Leases between gateway processes (src/db/lease.ts): one node per name, created once even in a race.
+  'CREATE CONSTRAINT lease_name IF NOT EXISTS FOR (l:Lease) REQUIRE l.name IS UNIQUE',
 ];
 
 export async function migrate(driver: Driver, database?: string): Promise<number> {

@@ -281,6 +281,11 @@ export type Event = {
   occurredAt: Scalars['DateTime']['output'];
   /** The partner that reported it (null when an admin recorded it). */
   reporter?: Maybe<Partner>;
+  /**
+   * For a COMMITMENT_DEFAULTED event: when the partner that reported it (or an admin) recorded that the person settled
+   * it (resolveDefault). A settled default counts as a late commitment in the trust score. Null otherwise.
+   */
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who reported it: the reporting partner's id, or 'admin'. */
   source: Scalars['String']['output'];
 };
@@ -461,12 +466,19 @@ export type Mutation = {
    */
   registerUser: User;
   report: Report;
+  /**
+   * Records that the person settled a default (the trust explanation's RESOLVE_DEFAULT): only the partner that reported
+   * the COMMITMENT_DEFAULTED event, while the person's EVENTS consent to it is active and within the same daily quota
+   * per person as recordEvent, or an admin (audited). Another partner's event, or an unknown one, is NOT_FOUND; an
+   * event that is not a default is BAD_USER_INPUT; a default already settled is returned unchanged.
+   */
+  resolveDefault: Event;
   resolveDispute: Dispute;
   revokeConsent: Scalars['Boolean']['output'];
   revokeEndorsement: Scalars['Boolean']['output'];
   revokePartnerKey: Partner;
   rotatePartnerKey: RotatePartnerKeyPayload;
-  /** Admin: designate or remove a trust anchor. */
+  /** Admin: designate or remove a trust anchor (audited with the admin's id; see docs/trust-model.md, anchor policy). */
   setAnchor: User;
   /** Opt in to (or out of) scoring. Opting out removes the materialised score at once. */
   setScoringConsent: User;
@@ -548,6 +560,11 @@ export type MutationRegisterUserArgs = {
 
 export type MutationReportArgs = {
   input: ReportInput;
+};
+
+
+export type MutationResolveDefaultArgs = {
+  eventId: Scalars['ID']['input'];
 };
 
 
@@ -1102,7 +1119,10 @@ export type UpdateProfileInput = {
  */
 export type User = {
   __typename?: 'User';
-  /** Admin-designated trust anchor (users with a HIGH-assurance identity are anchors anyway). */
+  /**
+   * Whether the user is a trust anchor: only an admin's audited decision (setAnchor) makes one, never an identity
+   * of any assurance. An anchor designated since the last full computation gets the anchor share at the next one.
+   */
   anchor?: Maybe<Scalars['Boolean']['output']>;
   /** Consents this person granted (self or admin). */
   consents: Array<Consent>;
@@ -1617,6 +1637,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reporter?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -1704,6 +1725,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationRecordEventArgs, 'input'>>;
   registerUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRegisterUserArgs, 'input'>>;
   report?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<MutationReportArgs, 'input'>>;
+  resolveDefault?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationResolveDefaultArgs, 'eventId'>>;
   resolveDispute?: Resolver<ResolversTypes['Dispute'], ParentType, ContextType, RequireFields<MutationResolveDisputeArgs, 'input'>>;
   revokeConsent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'partnerId'>>;
   revokeEndorsement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeEndorsementArgs, 'id'>>;

@@ -87,6 +87,7 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
     rate: 'person',
     report: 'person',
     recordEvent: 'adminOrPartnerEvents',
+    resolveDefault: 'adminOrPartnerEvents',
     createPartner: 'admin',
     rotatePartnerKey: 'admin',
     revokePartnerKey: 'admin',

@@ -41,6 +41,8 @@ export interface EventRow {
   kind: EventKind;
   occurredAt: string;
   source: string;
+  /** When a default was recorded as settled (null otherwise). */
+  resolvedAt: string | null;
 }
 
 /**
@@ -86,6 +88,7 @@ export const EVENT = rowShape<EventRow>({
   kind: 'e.kind',
   occurredAt: 'toString(e.occurredAt)',
   source: 'e.source',
+  resolvedAt: 'toString(e.resolvedAt)',
 });
 
 export const LIMITS = {
@@ -124,4 +127,5 @@ export const EVENT_FIELD_NEEDS: Readonly<Record<string, readonly (keyof EventRow
   occurredAt: ['occurredAt'],
   source: ['source'],
   reporter: ['source'],
+  resolvedAt: ['resolvedAt'],
 };

@@ -202,6 +202,39 @@ export async function recordEvent(
   return row ? EVENT.read(row.event) : null;
 }
 
+/** What deciding about a resolution needs to know of an event (null if there is none, or its person is gone). */
+export async function eventForResolution(
+  tx: Tx,
+  eventId: string,
+): Promise<{ userId: string; kind: EventKind; source: string; resolved: boolean } | null> {
+  const [row] = await tx.run<{ userId: string; kind: EventKind; source: string; resolved: boolean }>(
+    `MATCH (u:User)-[:HAS_EVENT]->(e:Event {id: $eventId})
+     RETURN u.id AS userId, e.kind AS kind, e.source AS source, coalesce(e.resolved, false) AS resolved`,
+    { eventId },
+  );
+  return row ?? null;
+}
+
+/** Marks a default settled, by whom (the reporting partner's id, or 'admin'). */
+export async function resolveDefault(tx: Tx, eventId: string, resolvedBy: string): Promise<EventRow | null> {
+  const [row] = await tx.run<{ event: unknown[] }>(
+    `MATCH (u:User)-[:HAS_EVENT]->(e:Event {id: $eventId, kind: 'COMMITMENT_DEFAULTED'})
+     SET e.resolved = true, e.resolvedAt = datetime(), e.resolvedBy = $resolvedBy
+     RETURN ${EVENT.cypher} AS event`,
+    { eventId, resolvedBy },
+  );
+  return row ? EVENT.read(row.event) : null;
+}
+
+/** An event as the API shows it (null if there is none). */
+export async function eventById(tx: Tx, eventId: string): Promise<EventRow | null> {
+  const [row] = await tx.run<{ event: unknown[] }>(
+    `MATCH (u:User)-[:HAS_EVENT]->(e:Event {id: $eventId}) RETURN ${EVENT.cypher} AS event`,
+    { eventId },
+  );
+  return row ? EVENT.read(row.event) : null;
+}
+
 /**
  * What a partner's report about a person needs, with the pair locked until the transaction ends (so concurrent
  * reports are counted one after the other): when the person granted the partner EVENTS (null without an active
@@ -220,9 +253,13 @@ export async function lockedReportingRight(
      SET c._LOCK_ = true REMOVE c._LOCK_
      WITH u, c
      RETURN c.eventsSince.epochMillis AS since,
+            // Events recorded and defaults settled by the partner share one quota.
             COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event {source: $partnerId})
                       WHERE e.recordedAt > datetime({epochMillis: $windowStart})
-                      RETURN e.recordedAt.epochMillis } AS recent`,
+                      RETURN e.recordedAt.epochMillis } +
+            COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event {resolvedBy: $partnerId})
+                      WHERE e.resolvedAt > datetime({epochMillis: $windowStart})
+                      RETURN e.resolvedAt.epochMillis } AS recent`,
     { ...input, windowStart: neo4j.int(input.windowStart) },
   );
   return row ? { since: Number(row.since), recent: row.recent.map(Number) } : null;

@@ -179,3 +179,51 @@ export async function recordEvent(
     return recorded;
   });
 }
+
+/**
+ * Records that a person settled a default (the improvement RESOLVE_DEFAULT). Only who reported it may: the
+ * partner, while the person's EVENTS consent to it is active and within the partner's daily quota per person
+ * (shared with recordEvent), or an admin, audited in the same transaction. The default then counts as a late
+ * commitment, in the same transaction's refresh of the person's score.
+ */
+export async function resolveDefault(db: Db, viewer: Viewer, eventId: string): Promise<EventRow> {
+  const eventKey = id('eventId', eventId);
+  const now = Date.now();
+  return db.writeTx(async (tx) => {
+    if (viewer.kind !== 'partner' && viewer.kind !== 'admin') throw forbidden('ADMIN_OR_PARTNER_ONLY');
+    const event = await repository.eventForResolution(tx, eventKey);
+    // Another partner's event is as unknown to this one as an id that does not exist.
+    if (!event || (viewer.kind === 'partner' && event.source !== viewer.partnerId)) throw notFound('Event');
+    if (event.kind !== 'COMMITMENT_DEFAULTED')
+      throw badInput('eventId', 'Only a COMMITMENT_DEFAULTED event can be resolved');
+    if (viewer.kind === 'partner') {
+      if (!(await repository.eventWriterKeyValid(tx, viewer.partnerId, viewer.keyHash)))
+        throw unauthenticated('The API key is not valid');
+      const right = await repository.lockedReportingRight(tx, {
+        userId: event.userId,
+        partnerId: viewer.partnerId,
+        windowStart: now - QUOTA_WINDOW_MS,
+      });
+      if (!right) throw noReportingConsent();
+      if (event.resolved) return (await repository.eventById(tx, eventKey))!;
+      if (right.recent.length >= WRITE_QUOTAS.eventsPerPartnerPerPersonPerDay)
+        throw quotaExceeded(
+          `At most ${WRITE_QUOTAS.eventsPerPartnerPerPersonPerDay} events per person per day`,
+          Math.min(...right.recent),
+          now,
+        );
+    } else if (event.resolved) {
+      return (await repository.eventById(tx, eventKey))!;
+    }
+    const resolved = await repository.resolveDefault(
+      tx,
+      eventKey,
+      viewer.kind === 'partner' ? viewer.partnerId : 'admin',
+    );
+    if (!resolved) throw notFound('Event');
+    if (viewer.kind === 'admin')
+      await audit(tx, { actorId: viewer.userId, action: 'EVENT_RESOLVED', targetId: event.userId });
+    await afterWrite(tx, { kind: 'own-evidence', userId: event.userId });
+    return resolved;
+  });
+}

@@ -12,12 +12,14 @@ import {
   networkContributors,
   reputationEvidence,
   scoreUser,
+  trustReference,
   type NetworkShare,
   type TrustScore,
   type UserEvidence,
 } from './engine/index.js';
 import { STORED_CONTRIBUTORS, type StoredExplanation, type StoredShare } from './model.js';
 import {
+  datasetClock,
   forgetNonConsenting,
   loadGraph,
   refreshInputs,
@@ -121,15 +123,22 @@ export async function recomputeGraph(
     dataset?: string | null;
     batchSize?: number;
     onProgress?: (progress: RecomputeProgress) => void;
-    /** The time scores are computed at (account and event ages depend on it); defaults to now. */
+    /**
+     * The time scores are computed at (account and event ages depend on it). Defaults to now for the native
+     * graph, and to the dataset's own clock (stored by the importer) for an imported one.
+     */
     now?: number;
   } = {},
 ): Promise<RecomputeReport> {
   const dataset = options.dataset ?? null;
   const batchSize = options.batchSize ?? 2_000;
   const began = Date.now();
+  const db = new Db(driver, options.database);
   options.onProgress?.({ phase: 'load', done: 0, total: 1 });
-  const graph = await loadGraph(driver, options.database, dataset, options.now ?? began);
+  // An imported network is scored at its own clock: against today, every account of an old dataset would be
+  // years old (docs/trust-model.md, "Imported networks").
+  const now = options.now ?? (dataset === null ? null : await datasetClock(db, dataset)) ?? began;
+  const graph = await loadGraph(driver, options.database, dataset, now);
   const loaded = Date.now();
   const n = graph.ids.length;
   options.onProgress?.({ phase: 'compute', done: 0, total: n });
@@ -165,11 +174,11 @@ export async function recomputeGraph(
     };
   }
   const computed = Date.now();
-  const db = new Db(driver, options.database);
   const meta = {
     computedAt: new Date(computed).toISOString(),
     modelVersion: MODEL_VERSION,
     graphSize: n,
+    reference: computation.reference,
     full: true,
   };
   for (let start = 0; start < n; start += batchSize) {
@@ -191,8 +200,14 @@ export async function recomputeGraph(
   };
 }
 
+/** The reference account's trust of the last full computation, or for the graph's anchors now before the first. */
+function referenceOf(input: RefreshInput): number {
+  return input.storedReference ?? trustReference(input.anchorCount);
+}
+
 /** One user's evidence from the stored state: what they did, and the last full computation's network weights. */
 function refreshedEvidence(input: RefreshInput, now: number): UserEvidence {
+  const reference = referenceOf(input);
   return {
     identities: input.identities,
     accountAgeDays: Math.max(0, (now - input.createdAt) / DAY_MS),
@@ -201,10 +216,10 @@ function refreshedEvidence(input: RefreshInput, now: number): UserEvidence {
       ageDays: Math.max(0, (now - e.occurredAt) / DAY_MS),
       resolved: e.resolved,
     })),
-    reputation: reputationEvidence(input.received, input.goodness ?? 0, input.graphSize),
+    reputation: reputationEvidence(input.received, input.goodness ?? 0, reference),
     network: {
       trust: input.raw,
-      userCount: input.graphSize,
+      reference,
       isAnchor: input.isAnchor,
       restartShare: input.restartShare,
     },
@@ -247,6 +262,7 @@ export async function refreshUsers(tx: Tx, userIds: readonly string[], now = Dat
     computedAt: new Date(now).toISOString(),
     modelVersion: MODEL_VERSION,
     graphSize: inputs[0]!.graphSize,
+    reference: null,
     full: false,
   });
 }

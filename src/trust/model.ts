@@ -1,4 +1,4 @@
-import type { Band, Dimension } from './engine/index.js';
+import type { Band, Dimension, ImprovementAction } from './engine/index.js';
 
 /** A network contributor as materialised: a user id, or null for the anchor restart, or 'OTHERS'. */
 export interface StoredShare {
@@ -80,3 +80,17 @@ export function withoutContributor(
     : [...kept, { userId: null, others: true, share: named.share, points: named.points }];
   return { ...explanation, contributors: merged };
 }
+
+/**
+ * The API mutations that carry out each improvement the engine can suggest: it suggests nothing a person cannot
+ * have done. Verifying or renewing an identity is linking it (again, for a renewal: the same identity gets its new
+ * expiry), by the person through OpenID Connect or by an admin; a default is settled with the partner that reported
+ * it, which records the settlement.
+ */
+export const IMPROVEMENT_MUTATIONS: Readonly<Record<ImprovementAction, readonly string[]>> = {
+  VERIFY_HIGH_ASSURANCE_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
+  VERIFY_SUBSTANTIAL_ASSURANCE_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
+  VERIFY_LOW_ASSURANCE_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
+  RENEW_EXPIRED_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
+  RESOLVE_DEFAULT: ['resolveDefault'],
+};

@@ -25,6 +25,7 @@ const DERIVED_PROPERTIES = [
   'trustRestartShare',
   'trustIsAnchor',
   'trustGraphSize',
+  'trustReference',
   'trustValue',
   'trustBand',
   'trustIdentity',
@@ -129,9 +130,8 @@ export async function loadGraph(
       const n = index.get(id as string);
       if (n === undefined) return;
       const profile = profiles[n]!;
+      // An identity is IDENTITY evidence only: anchors are an admin's decision (setAnchor), never implied by one.
       profile.identities.push({ assurance: assurance as Assurance, expired: expired === true });
-      // Anchors: admin-designated, or holding a current HIGH-assurance identity.
-      if (assurance === 'HIGH' && expired !== true) anchorFlags[n] = true;
     },
   );
   await stream(
@@ -224,7 +224,14 @@ export interface ScoreWrite {
 export async function writeScores(
   tx: Tx,
   rows: ScoreWrite[],
-  meta: { computedAt: string; modelVersion: string; graphSize: number; full: boolean },
+  meta: {
+    computedAt: string;
+    modelVersion: string;
+    graphSize: number;
+    /** The reference account's trust (written by full computations only). */
+    reference: number | null;
+    full: boolean;
+  },
 ): Promise<void> {
   await tx.run(
     `UNWIND $rows AS row
@@ -235,7 +242,9 @@ export async function writeScores(
      }
      WITH u, row WHERE coalesce(u.scoringConsent, false) AND row.score IS NOT NULL
      SET u.trustRaw = row.raw, u.trustFairness = row.fairness, u.trustGoodness = row.goodness,
-         u.trustRestartShare = row.restartShare, u.trustIsAnchor = row.isAnchor, u.trustGraphSize = $graphSize
+         u.trustRestartShare = row.restartShare, u.trustIsAnchor = row.isAnchor, u.trustGraphSize = $graphSize,
+         // Only a full computation sets the scale; a refresh reads it (or, before the first, the anchors now).
+         u.trustReference = CASE WHEN $full THEN $reference ELSE u.trustReference END
      WITH u, row, (u.trustValue IS NULL OR u.trustValue <> row.score.value OR u.trustModelVersion <> $modelVersion)
                   AS changed
      SET u.trustValue = row.score.value, u.trustBand = row.score.band, u.trustIdentity = row.score.identity,
@@ -288,6 +297,10 @@ export interface RefreshInput {
   restartShare: number;
   isAnchor: boolean;
   graphSize: number;
+  /** The reference account's trust of the last full computation, or null before the person's first one. */
+  storedReference: number | null;
+  /** Anchors of the person's graph now (read only when storedReference is null). */
+  anchorCount: number;
   explanation: StoredExplanation | null;
 }
 
@@ -318,6 +331,11 @@ export async function refreshInputs(tx: Tx, userIds: readonly string[]): Promise
                  ELSE COUNT { MATCH (o:User) WHERE coalesce(o.scoringConsent, false)
                                 AND ((u.dataset IS NULL AND o.dataset IS NULL) OR o.dataset = u.dataset) } END
               AS graphSize,
+            u.trustReference AS storedReference,
+            CASE WHEN u.trustReference IS NOT NULL THEN 0
+                 ELSE COUNT { MATCH (o:User) WHERE coalesce(o.scoringConsent, false) AND coalesce(o.anchor, false)
+                                AND ((u.dataset IS NULL AND o.dataset IS NULL) OR o.dataset = u.dataset) } END
+              AS anchorCount,
             u.trustExplanation AS explanation`,
     { userIds },
   );
@@ -443,7 +461,7 @@ export async function pathsThrough(
     `UNWIND $pairs AS pair
      MATCH (j:User {id: pair.userId}), (c:User {id: pair.contributorId})
      CALL (j, c) {
-       MATCH p = SHORTEST 1 (a:User WHERE (a.trustIsAnchor OR a.anchor) AND a.scoringConsent AND a <> j)
+       MATCH p = SHORTEST 1 (a:User WHERE a.anchor AND a.scoringConsent AND a <> j)
                  ((x:User WHERE x.scoringConsent)-[v:ENDORSES|RATED WHERE coalesce(v.rating, 1) > 0]->
                   (y:User WHERE y.scoringConsent)){0,${maxHops}} (c)
        RETURN p LIMIT 1
@@ -452,7 +470,7 @@ export async function pathsThrough(
      RETURN j.id AS userId, c.id AS contributorId,
             [k IN range(0, size(nodes(p)) - 1) |
                {id: nodes(p)[k].id, handle: nodes(p)[k].handle,
-                anchor: coalesce(nodes(p)[k].trustIsAnchor, false) OR coalesce(nodes(p)[k].anchor, false),
+                anchor: coalesce(nodes(p)[k].anchor, false),
                 publicVouch: CASE WHEN k < size(vouches) THEN coalesce(vouches[k].public, false)
                                   ELSE coalesce([(c)-[e:ENDORSES]->(j) | e.public][0], false) END}]
             + [{id: j.id, handle: j.handle, anchor: false, publicVouch: false}] AS steps`,
@@ -546,4 +564,24 @@ export async function datasets(db: Db): Promise<(string | null)[]> {
     'MATCH (u:User) RETURN DISTINCT u.dataset AS dataset',
   );
   return rows.map((r) => r.dataset);
+}
+
+/**
+ * The clock an imported dataset is scored at (epoch ms), stored by the importer: the last timestamp in its data
+ * unless the import said otherwise. Null for a dataset imported before datasets kept their clock.
+ */
+export async function datasetClock(db: Db, dataset: string): Promise<number | null> {
+  const [row] = await db.read<{ clock: unknown }>(
+    'MATCH (d:Dataset {name: $dataset}) RETURN d.clock.epochMillis AS clock',
+    { dataset },
+  );
+  return row?.clock === null || row?.clock === undefined ? null : Number(row.clock);
+}
+
+/** Records the clock an imported dataset is scored at. */
+export async function setDatasetClock(tx: Tx, dataset: string, clock: number): Promise<void> {
+  await tx.run('MERGE (d:Dataset {name: $dataset}) SET d.clock = datetime({epochMillis: $clock})', {
+    dataset,
+    clock: neo4j.int(clock),
+  });
 }

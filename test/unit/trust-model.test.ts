@@ -8,6 +8,7 @@ import {
   MODEL_VERSION,
   newUserEvidence,
   scoreUser,
+  trustReference,
   type Assurance,
   type EventKind,
   type UserEvidence,
@@ -126,10 +127,11 @@ describe('scoreUser', () => {
     });
   });
 
-  it('maps network trust relative to the average account and splits the anchor share', () => {
-    // t·n = 20 → NETWORK = ln 21 / ln 21 = 1 → 150 points → 600; an anchor with restart share 0.4 → 60 + 90.
+  it('maps network trust relative to the reference account and splits the anchor share', () => {
+    // 5 anchors: the reference account holds 1/(5·100) = 0.002. t = 0.04 → 20× → NETWORK = ln 21 / ln 21 = 1
+    // → 150 points → 600; an anchor with restart share 0.4 → 60 + 90.
     const evidence = withEvidence({
-      network: { trust: 0.2, userCount: 100, isAnchor: true, restartShare: 0.4 },
+      network: { trust: 0.04, reference: trustReference(5), isAnchor: true, restartShare: 0.4 },
     });
     expect(scoreUser(evidence).value).toBe(600);
     expect(reasonPoints(evidence)).toEqual({ NETWORK_ANCHOR: 60, NETWORK_ENDORSED_BY_TRUSTED: 90 });
@@ -189,11 +191,11 @@ const evidenceArbitrary: fc.Arbitrary<UserEvidence> = fc
       { maxLength: 20 },
     ),
     trust: fc.double({ min: 0, max: 1, noNaN: true }),
-    userCount: fc.integer({ min: 1, max: 5000 }),
+    anchorCount: fc.integer({ min: 0, max: 500 }),
     isAnchor: fc.boolean(),
     restartShare: fc.double({ min: 0, max: 1, noNaN: true }),
   })
-  .map(({ positive, negative, trust, userCount, isAnchor, restartShare, ...profile }) => ({
+  .map(({ positive, negative, trust, anchorCount, isAnchor, restartShare, ...profile }) => ({
     ...profile,
     // Each rating: (rater standing·fairness, |w|).
     reputation: {
@@ -205,7 +207,12 @@ const evidenceArbitrary: fc.Arbitrary<UserEvidence> = fc
       raterStanding: [...positive, ...negative].reduce((sum, [rater]) => sum + rater, 0),
       goodness: positive.length + negative.length > 0 ? 0 : null,
     },
-    network: { trust, userCount, isAnchor, restartShare: isAnchor ? restartShare : 0 },
+    network: {
+      trust,
+      reference: trustReference(anchorCount),
+      isAnchor,
+      restartShare: isAnchor ? restartShare : 0,
+    },
   }));
 
 describe('explanations (property)', () => {

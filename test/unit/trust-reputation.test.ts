@@ -7,10 +7,11 @@ import {
 } from '../../src/trust/engine/index.js';
 
 describe('reputationEvidence', () => {
-  it('weights each rating by the rater’s standing min(1, t·n/5) and fairness (hand-computed)', () => {
-    // n = 10. Rater A: t = 0.6 → t·n = 6 ≥ 5 → standing 1, f = 0.9, rates +10 → 1·0.9·1.0 = 0.9.
-    // Rater B: t = 0.25 → t·n = 2.5 → standing 0.5, f = 0.8, rates +5 → 0.5·0.8·0.5 = 0.2.
-    // Rater C: t = 0.1 → t·n = 1 (the average account) → standing 0.2, f = 1, rates −10 → negative 0.2.
+  it('weights each rating by the rater’s standing min(1, (t/reference)/5) and fairness (hand-computed)', () => {
+    // reference = 0.1 (the reference account's trust). Rater A: t = 0.6 → 6× the reference ≥ 5 → standing 1,
+    // f = 0.9, rates +10 → 1·0.9·1.0 = 0.9.
+    // Rater B: t = 0.25 → 2.5× → standing 0.5, f = 0.8, rates +5 → 0.5·0.8·0.5 = 0.2.
+    // Rater C: t = 0.1 → 1× (the reference account) → standing 0.2, f = 1, rates −10 → negative 0.2.
     // Rater D: t = 0 (unvouched) → standing 0, rates +10 → counts, but weighs 0.
     const evidence = reputationEvidence(
       [
@@ -20,7 +21,7 @@ describe('reputationEvidence', () => {
         { rating: 10, raterTrust: 0, raterFairness: 1 },
       ],
       0.4,
-      10,
+      0.1,
     );
     expect(evidence.ratingsReceived).toBe(4);
     expect(evidence.positiveRatingsReceived).toBe(3);
@@ -32,7 +33,7 @@ describe('reputationEvidence', () => {
   });
 
   it('is empty (goodness null) without ratings and rejects ratings outside −10..10 or 0', () => {
-    expect(reputationEvidence([], 0, 5)).toEqual({
+    expect(reputationEvidence([], 0, 0.01)).toEqual({
       ratingsReceived: 0,
       positiveRatingsReceived: 0,
       negativeRatingsReceived: 0,
@@ -41,10 +42,10 @@ describe('reputationEvidence', () => {
       raterStanding: 0,
       goodness: null,
     });
-    expect(() => reputationEvidence([{ rating: 0, raterTrust: 0, raterFairness: 1 }], 0, 5)).toThrow(
+    expect(() => reputationEvidence([{ rating: 0, raterTrust: 0, raterFairness: 1 }], 0, 0.01)).toThrow(
       RangeError,
     );
-    expect(() => reputationEvidence([{ rating: 11, raterTrust: 0, raterFairness: 1 }], 0, 5)).toThrow(
+    expect(() => reputationEvidence([{ rating: 11, raterTrust: 0, raterFairness: 1 }], 0, 0.01)).toThrow(
       RangeError,
     );
   });
@@ -72,7 +73,8 @@ describe('reputationEvidence', () => {
         raterFairness: computation.fairness[rater] as number,
       })),
       computation.goodness[3] as number,
-      4,
+      // One anchor: the reference account holds 1/(1·100) of the trust.
+      0.01,
     );
     expect(single).toEqual(computation.evidence[3]!.reputation);
   });

@@ -8,6 +8,7 @@ import {
 import { networkContributors, type NetworkContributor } from './explain.js';
 import { FairnessGoodnessSolver } from './fairness-goodness.js';
 import { MODEL_VERSION, type CommitmentEvent, type IdentityEvidence, type UserEvidence } from './model.js';
+import { trustReference } from './network-scale.js';
 import { reputationEvidence, type ReceivedRating } from './reputation.js';
 import { scoreUser, type TrustScore } from './score.js';
 
@@ -51,6 +52,8 @@ export interface TrustComputation {
   rated: Uint8Array;
   fxgIterations: number;
   network: EigenTrustResult;
+  /** The reference account's trust the NETWORK and rater standing were measured against. */
+  reference: number;
   evidence: UserEvidence[];
   /** Empty when skipScores was set. */
   scores: TrustScore[];
@@ -115,6 +118,10 @@ export function computeAll(graph: TrustGraph, options: ComputeAllOptions = {}): 
     duplicates: 'max',
   });
 
+  // The unit of network trust: the anchors' share, not the number of accounts (network-scale.ts).
+  let anchorCount = 0;
+  for (let v = 0; v < n; v++) if ((network.restart[v] as number) > 0) anchorCount++;
+  const reference = trustReference(anchorCount);
   const { inStart, inSource, inOutPosition } = fxgSolver.csr;
   const rated = new Uint8Array(n);
   const evidence: UserEvidence[] = new Array<UserEvidence>(n);
@@ -130,7 +137,7 @@ export function computeAll(graph: TrustGraph, options: ComputeAllOptions = {}): 
       });
     }
     if (received.length > 0) rated[v] = 1;
-    const reputation = reputationEvidence(received, fxg.goodness[v] as number, n);
+    const reputation = reputationEvidence(received, fxg.goodness[v] as number, reference);
     const isAnchor = (network.restart[v] as number) > 0;
     let restartShare = 0;
     if (isAnchor) {
@@ -143,7 +150,7 @@ export function computeAll(graph: TrustGraph, options: ComputeAllOptions = {}): 
       accountAgeDays: profile?.accountAgeDays ?? 0,
       events: profile?.events ?? [],
       reputation,
-      network: { trust: network.trust[v] as number, userCount: n, isAnchor, restartShare },
+      network: { trust: network.trust[v] as number, reference, isAnchor, restartShare },
     };
   }
 
@@ -155,6 +162,7 @@ export function computeAll(graph: TrustGraph, options: ComputeAllOptions = {}): 
     rated,
     fxgIterations: fxg.iterations,
     network,
+    reference,
     evidence,
     scores,
   };

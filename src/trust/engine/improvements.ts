@@ -8,6 +8,15 @@ export type ImprovementAction =
   | 'RENEW_EXPIRED_IDENTITY'
   | 'RESOLVE_DEFAULT';
 
+/** Every action improvementsFor can suggest; each is carried out through the API (src/trust/model.ts). */
+export const IMPROVEMENT_ACTIONS: readonly ImprovementAction[] = [
+  'VERIFY_HIGH_ASSURANCE_IDENTITY',
+  'VERIFY_SUBSTANTIAL_ASSURANCE_IDENTITY',
+  'VERIFY_LOW_ASSURANCE_IDENTITY',
+  'RENEW_EXPIRED_IDENTITY',
+  'RESOLVE_DEFAULT',
+];
+
 export interface Improvement {
   action: ImprovementAction;
   /** Exact points the score would gain: the model re-run on the evidence after the action. */
@@ -26,7 +35,10 @@ interface Candidate {
   apply: (evidence: UserEvidence) => UserEvidence;
 }
 
-/** Identities count in IDENTITY; settling a default changes HISTORY. */
+/**
+ * Identities count in IDENTITY only (never in NETWORK: anchors are an admin's decision), so a verification's gain
+ * is exact at the next full computation too; settling a default changes HISTORY.
+ */
 const ACTION_DIMENSION: Readonly<Record<ImprovementAction, Dimension>> = {
   VERIFY_HIGH_ASSURANCE_IDENTITY: 'IDENTITY',
   VERIFY_SUBSTANTIAL_ASSURANCE_IDENTITY: 'IDENTITY',
@@ -80,7 +92,9 @@ function candidates(evidence: UserEvidence): Candidate[] {
   if (mostRecentDefault >= 0) {
     list.push({
       action: 'RESOLVE_DEFAULT',
-      summary: 'Settle your most recent unresolved default (it then counts as a late commitment)',
+      summary:
+        'Settle your most recent unresolved default with the partner that reported it; once it records the ' +
+        'settlement, the default counts as a late commitment',
       apply: (before: UserEvidence) => ({
         ...before,
         events: before.events.map((event, at) =>

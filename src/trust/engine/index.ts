@@ -14,7 +14,9 @@
  * - contributorsFor(computation, j) / networkContributors(score, shares) → NETWORK points per contributor
  * - improvementsFor(evidence) → actions with their exact point gain
  * - largestRemainder(parts, total) → integers summing exactly to total
- * - reputationEvidence(received, goodness, userCount) → one user's REPUTATION evidence (used by
+ * - trustReference(anchorCount) / networkValue(rawTrust, reference) / networkPoints / raterStanding → the scale
+ *   of network trust, measured against the anchors' share (not the number of accounts); for reads of raw trust
+ * - reputationEvidence(received, goodness, reference) → one user's REPUTATION evidence (used by
  *   computeAll; for the incremental refresh of a single user)
  * - selectAnchorsByEarlyPositiveRatings(src, dst, rating, time, n, k) → the data-only anchor rule
  * - accountAgeDaysFromTimeline(src, dst, time, n, asOf?) → account ages for an imported network
@@ -38,9 +40,15 @@ export {
   type NetworkShare,
 } from './eigentrust.js';
 export * from './model.js';
+export * from './network-scale.js';
 export { scoreUser, type DimensionScore, type Reason, type TrustScore } from './score.js';
 export { largestRemainder, networkContributors, type NetworkContributor } from './explain.js';
-export { improvementsFor, type Improvement, type ImprovementAction } from './improvements.js';
+export {
+  improvementsFor,
+  IMPROVEMENT_ACTIONS,
+  type Improvement,
+  type ImprovementAction,
+} from './improvements.js';
 export {
   computeAll,
   contributorsFor,

@@ -3,7 +3,9 @@
  * and bands. Every constant here is documented in docs/trust-model.md under MODEL_VERSION;
  * changing any of them changes scores, so it must come with a new version.
  */
-export const MODEL_VERSION = '2026-12.1';
+import { networkValue, relativeTrust, trustReference } from './network-scale.js';
+
+export const MODEL_VERSION = '2026-12.2';
 
 export type Dimension = 'IDENTITY' | 'HISTORY' | 'REPUTATION' | 'NETWORK';
 export const DIMENSIONS: readonly Dimension[] = ['IDENTITY', 'HISTORY', 'REPUTATION', 'NETWORK'];
@@ -59,17 +61,8 @@ export const HISTORY_PRIOR_STRENGTH = 3;
 /** Pseudo-raters at goodness 0: with V total rater standing, confidence is V / (V + this). */
 export const REPUTATION_PRIOR_STRENGTH = 3;
 
-/**
- * A rater's standing is full at this multiple of the average account's trust (t·n = 5) and
- * linear below it. Five, not one: a ring of fake accounts fed by a few attack edges reaches a
- * sizeable fraction of the average account's trust by recirculating it, so "as trusted as the
- * average account" is too low a bar for a rating to count in full (docs/trust-model.md).
- */
-export const RATER_FULL_STANDING_RELATIVE_TRUST = 5;
-
-// NETWORK
-/** t_j·n (trust relative to the average account's 1/n) at which the network dimension is full. */
-export const NETWORK_FULL_RELATIVE_TRUST = 20;
+// NETWORK: its scale (the reference account, REFERENCE_ACCOUNTS_PER_ANCHOR, NETWORK_FULL_RELATIVE_TRUST,
+// RATER_FULL_STANDING_RELATIVE_TRUST) is in network-scale.ts, shared with the incremental update.
 
 export interface IdentityEvidence {
   assurance: Assurance;
@@ -102,8 +95,11 @@ export interface ReputationEvidence {
 export interface NetworkEvidence {
   /** t_j from EigenTrust (the trust vector sums to 1). */
   trust: number;
-  /** n, the number of accounts t was computed over. */
-  userCount: number;
+  /**
+   * The reference account's trust, trustReference(k) for k anchors: t_j is measured in multiples of it. Not the
+   * number of accounts, which anyone can raise by registering (network-scale.ts).
+   */
+  reference: number;
   isAnchor: boolean;
   /** Fraction of t_j that is the restart to the anchors (0 for non-anchors). */
   restartShare: number;
@@ -175,13 +171,13 @@ export function emptyReputation(): ReputationEvidence {
 }
 
 /** Evidence of a brand-new user: no identities, account age 0, no events, ratings or endorsements. */
-export function newUserEvidence(userCount = 1): UserEvidence {
+export function newUserEvidence(reference = trustReference(1)): UserEvidence {
   return {
     identities: [],
     accountAgeDays: 0,
     events: [],
     reputation: emptyReputation(),
-    network: { trust: 0, userCount, isAnchor: false, restartShare: 0 },
+    network: { trust: 0, reference, isAnchor: false, restartShare: 0 },
   };
 }
 
@@ -371,25 +367,10 @@ export function reputationDimension(evidence: UserEvidence): DimensionResult {
   };
 }
 
-/** Trust relative to the average account: t_j·n. */
-export function relativeTrust(network: NetworkEvidence): number {
-  return Math.max(0, network.trust) * Math.max(1, network.userCount);
-}
-
-/** NETWORK = min(1, ln(1 + t_j·n) / ln(1 + 20)): monotone in t_j, full at 20× the average share. */
-export function networkValue(network: NetworkEvidence): number {
-  return Math.min(1, Math.log1p(relativeTrust(network)) / Math.log1p(NETWORK_FULL_RELATIVE_TRUST));
-}
-
-/** A rater's standing: min(1, t·n / 5), their trust relative to the average account over 5, capped at 1. */
-export function raterStanding(trust: number, userCount: number): number {
-  return Math.min(1, (Math.max(0, trust) * Math.max(1, userCount)) / RATER_FULL_STANDING_RELATIVE_TRUST);
-}
-
 export function networkDimension(evidence: UserEvidence): DimensionResult {
   const unit = pointsPerUnit('NETWORK');
   const network = evidence.network;
-  const value = networkValue(network);
+  const value = networkValue(network.trust, network.reference);
   const restartShare = Math.min(1, Math.max(0, network.restartShare));
   const parts: RawPart[] = [];
   if (value > 0 && restartShare < 1) {
@@ -410,7 +391,7 @@ export function networkDimension(evidence: UserEvidence): DimensionResult {
     dimension: 'NETWORK',
     value,
     parts,
-    evidence: `trust ${relativeTrust(network).toFixed(3)}× the average account${network.isAnchor ? '; anchor' : ''}`,
+    evidence: `trust ${relativeTrust(network.trust, network.reference).toFixed(3)}× the reference account${network.isAnchor ? '; anchor' : ''}`,
   };
 }
 

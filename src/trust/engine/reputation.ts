@@ -1,10 +1,11 @@
-import { emptyReputation, raterStanding, type ReputationEvidence } from './model.js';
+import { emptyReputation, type ReputationEvidence } from './model.js';
+import { raterStanding } from './network-scale.js';
 
 /** One rating a user received, as the Neo4j side reads it for an incremental refresh. */
 export interface ReceivedRating {
   /** The rater's current rating of the user: an integer in −10..−1 or 1..10. */
   rating: number;
-  /** The rater's EigenTrust value t_i (the trust vector sums to 1 over userCount accounts). */
+  /** The rater's EigenTrust value t_i (the trust vector sums to 1). */
   raterTrust: number;
   /** The rater's FxG fairness f_i in [0, 1]. */
   raterFairness: number;
@@ -15,14 +16,15 @@ const RATING_SCALE = 10;
 /**
  * One user's REPUTATION evidence from the ratings they received: one entry per distinct rater
  * (their current rating; nobody rates themselves), each weighted by the rater's standing
- * s_i = min(1, t_i·n) and fairness f_i. `goodness` is the user's plain FxG g(v), reported only
+ * s_i = min(1, (t_i/reference)/5) and fairness f_i. `goodness` is the user's plain FxG g(v), reported only
  * (null without ratings). computeAll uses this function for every user, so a single-user
  * refresh gives exactly what a full recompute gives for the same inputs.
  */
 export function reputationEvidence(
   received: readonly ReceivedRating[],
   goodness: number | null,
-  userCount: number,
+  /** The reference account's trust (trustReference(k) for k anchors). */
+  reference: number,
 ): ReputationEvidence {
   const evidence: ReputationEvidence = {
     ...emptyReputation(),
@@ -36,7 +38,7 @@ export function reputationEvidence(
       throw new RangeError(`rater fairness ${raterFairness} is outside [0, 1]`);
     }
     if (!Number.isFinite(raterTrust)) throw new RangeError(`rater trust ${raterTrust} is not finite`);
-    const standing = raterStanding(raterTrust, userCount);
+    const standing = raterStanding(raterTrust, reference);
     const raterWeight = standing * raterFairness;
     const weight = rating / RATING_SCALE;
     evidence.ratingsReceived++;

@@ -141,15 +141,16 @@ describe('opt-in always works', () => {
 
     // The next full computation. Two people, A the only anchor, A → B with weight 1, B dangling (its mass
     // returns to the anchor): t_B = 0.7·t_A, t_A = 0.3 + 0.7·t_B → t_A = 0.3/0.51 = 0.5882, t_B = 0.4118.
-    // NETWORK = ln(1 + 2·0.4118)/ln 21 = 0.6008/3.0445 = 0.1973 → 600·0.25·0.1973 = 29.60 points → 480, all of
-    // them A's (the only in-neighbour, share 1), named because the endorsement is public.
+    // One anchor: the reference account holds 1/(1·100) = 0.01, so t_B is 41.18× it, past the 20× at which
+    // NETWORK is full: 600·0.25·1 = 150 points → 600, all of them A's (the only in-neighbour, share 1), named
+    // because the endorsement is public.
     await recompute();
     score = await scoreOf(tokens.b!);
-    expect(score).toMatchObject({ value: 480, stale: false });
-    expect(sum(score.explanation.reasons)).toBe(480 - 450);
-    expect(score.explanation.reasons).toEqual([{ code: 'NETWORK_ENDORSED_BY_TRUSTED', points: 30 }]);
+    expect(score).toMatchObject({ value: 600, stale: false });
+    expect(sum(score.explanation.reasons)).toBe(600 - 450);
+    expect(score.explanation.reasons).toEqual([{ code: 'NETWORK_ENDORSED_BY_TRUSTED', points: 150 }]);
     expect(score.explanation.contributors).toEqual([
-      { kind: 'VOUCHER', handle: ids.a, share: 1, points: 30 },
+      { kind: 'VOUCHER', handle: ids.a, share: 1, points: 150 },
     ]);
   });
 });
@@ -166,8 +167,8 @@ describe('nothing derived about a person outside scoring is stored or served', (
         { token: admin },
       ),
     );
-    // C never opted in: endorsed and rated by the anchor, holding a HIGH-assurance identity (which would make an
-    // opted-in person an anchor), an event recorded about them, and endorsing D.
+    // C never opted in: endorsed and rated by the anchor, holding a HIGH-assurance identity (IDENTITY evidence only,
+    // never an anchor designation), an event recorded about them, and endorsing D.
     await ok(gql(ENDORSE, { t: ids.c, public: true }, { token: tokens.anchor }));
     await ok(
       gql(

@@ -1,0 +1,354 @@
+/**
+ * `npm run bench:scale -- [--sizes 10000,100000,1000000] [--duration 10] [--warmup 3] [--connections 16]
+ * [--recompute-heap-mb 4096]`
+ *
+ * The scaling curve (issue 12 §4): for each size, a database holding that many synthetic people with 10
+ * relationships each (seed/synthetic.ts, put in by the offline importer: bench/bulk-import.ts), then
+ *   - the full trust recomputation as the scheduler runs it (its own process): time, and that process's peak RSS;
+ *   - a partner's `eligibility` check through the gateway (its own process, autocannon on loopback): req/s, p99;
+ *   - the Neo4j store size on disk, and the Neo4j process's peak RSS.
+ * The database is the benchmark's own (home .neo4j/scale, Bolt port 7696 unless SCALE_NEO4J_HOME / _PORT say
+ * otherwise) and is replaced for every size. Writes bench/results/scale-<timestamp>.json, .md and .svg (the chart,
+ * drawn by Vega-Lite), after every size, so a run stopped before 1M keeps what it measured.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import * as vega from 'vega';
+import * as vegaLite from 'vega-lite';
+import { loadConfig } from '../src/config.js';
+import { createDriver } from '../src/db/driver.js';
+import {
+  credentialsFile,
+  embeddedUri,
+  start,
+  status,
+  stop,
+  type EmbeddedOptions,
+} from '../src/db/embedded.js';
+import { migrate } from '../src/db/migrations.js';
+import { generateSynthetic, rng } from '../seed/synthetic.js';
+import { importOffline, writeImportFiles } from './bulk-import.js';
+import { ensureConsents, ensurePartner } from './fixtures.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RESULTS = join(ROOT, 'bench', 'results');
+const DATASET = 'scale';
+const RELATIONSHIPS_PER_PERSON = 10;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '16' },
+    'recompute-heap-mb': { type: 'string', default: '4096' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const duration = Number(values.duration);
+const warmup = Number(values.warmup);
+const connections = Number(values.connections);
+
+const neo4jOptions: EmbeddedOptions = {
+  home: resolve(process.env.SCALE_NEO4J_HOME || join(ROOT, '.neo4j', 'scale')),
+  boltPort: Number(process.env.SCALE_NEO4J_PORT || 7696),
+  heap: process.env.SCALE_NEO4J_HEAP || '2g',
+  pageCache: process.env.SCALE_NEO4J_PAGECACHE || '2g',
+  libDir: process.env.SCALE_NEO4J_LIB || join(ROOT, '.neo4j', 'lib'),
+  log: (line) => console.error(line),
+};
+const log = (line: string) => console.error(`bench:scale: ${line}`);
+const password = () =>
+  (JSON.parse(readFileSync(credentialsFile(neo4jOptions.home), 'utf8')) as { password: string }).password;
+const config = loadConfig();
+
+interface Row {
+  people: number;
+  relationships: number;
+  importSeconds: number;
+  indexSeconds: number;
+  recomputeSeconds: number | null;
+  recomputeLoadSeconds: number | null;
+  recomputeIterateSeconds: number | null;
+  recomputeWriteSeconds: number | null;
+  recomputePeakRssMb: number | null;
+  recomputeError: string | null;
+  eligibilityRequestsPerSecond: number;
+  eligibilityP50Ms: number;
+  eligibilityP99Ms: number;
+  eligibilityErrors: number;
+  storeMb: number;
+  neo4jPeakRssMb: number | null;
+}
+
+function duMb(path: string): number {
+  const out = spawnSync('du', ['-sb', path], { encoding: 'utf8' });
+  return Math.round(Number(out.stdout.split('\t')[0]) / 1024 / 1024);
+}
+
+function peakRssMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a TypeScript entry point as a child process with the benchmark database in its environment. */
+function child(args: string[], env: Record<string, string>, heapMb?: number) {
+  return spawn(
+    process.execPath,
+    [...(heapMb ? [`--max-old-space-size=${heapMb}`] : []), '--import', 'tsx', ...args],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NEO4J_URI: embeddedUri(neo4jOptions.boltPort),
+        NEO4J_USER: 'neo4j',
+        NEO4J_PASSWORD: password(),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+}
+
+async function recompute(): Promise<
+  | { totalMs: number; millis: { load: number; compute: number; write: number }; peakRssMb: number }
+  | { error: string }
+> {
+  const job = child(['bench/scale-recompute.ts', DATASET], {}, Number(values['recompute-heap-mb']));
+  let out = '';
+  job.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((done) => job.once('exit', done));
+  const line = out.trim().split('\n').pop() ?? '';
+  if (code !== 0 || !line.startsWith('{')) return { error: `exit code ${code}` };
+  return JSON.parse(line) as {
+    totalMs: number;
+    millis: { load: number; compute: number; write: number };
+    peakRssMb: number;
+  };
+}
+
+async function eligibilityLoad(
+  people: number,
+): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+  const driver = createDriver({
+    uri: embeddedUri(neo4jOptions.boltPort),
+    user: 'neo4j',
+    password: password(),
+  });
+  try {
+    const partner = await ensurePartner(driver);
+    const random = rng(7);
+    const sample = [
+      ...new Set(Array.from({ length: 500 }, () => `${DATASET}_${Math.floor(random() * people)}`)),
+    ];
+    await ensureConsents(driver, partner.partnerId, sample);
+    const gateway = child(['bench/servers.ts', 'gateway'], {
+      RATE_LIMIT_USER_PER_MINUTE: '0',
+      RATE_LIMIT_PARTNER_PER_MINUTE: '0',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+      // Every check a real one (bench/run.ts says why).
+      CREDENCE_CHECKS_PER_PERSON_PER_DAY: '1000000000',
+      CREDENCE_INQUIRIES_PER_PARTNER_PER_DAY: '1000000000',
+      NODE_ENV: 'production',
+      CREDENCE_JWT_SECRET: config.jwtSecret,
+      CREDENCE_IDENTITY_SECRET: config.identityHashSecret,
+      CREDENCE_DEBUG_QUERIES: '0',
+    });
+    const port = await new Promise<number>((done, fail) => {
+      let out = '';
+      gateway.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /READY (\d+)/.exec(out);
+        if (match) done(Number(match[1]));
+      });
+      gateway.once('exit', (code) => fail(new Error(`the gateway exited with ${code}`)));
+    });
+    try {
+      const url = `http://127.0.0.1:${port}/graphql`;
+      const query = `query($perkId: ID!, $userId: ID!) { eligibility(perkId: $perkId, userId: $userId) {
+        userId eligible reasons band checkedAt validUntil } }`;
+      const bodies = sample.map((userId) =>
+        JSON.stringify({ query, variables: { perkId: partner.perkId, userId } }),
+      );
+      // One check answered without errors before the load.
+      const probe = (await (
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': partner.apiKey },
+          body: bodies[0],
+        })
+      ).json()) as { errors?: unknown };
+      if (probe.errors) throw new Error(`eligibility failed: ${JSON.stringify(probe.errors)}`);
+      const run = (seconds: number) => {
+        let next = 0;
+        return autocannon({
+          url,
+          method: 'POST',
+          connections,
+          duration: seconds,
+          headers: { 'content-type': 'application/json', 'x-api-key': partner.apiKey },
+          requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+        });
+      };
+      await run(warmup);
+      const result = await run(duration);
+      return {
+        rps: Math.round(result.requests.average),
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors + result.non2xx,
+      };
+    } finally {
+      gateway.kill('SIGTERM');
+      await new Promise((done) => gateway.once('exit', done));
+    }
+  } finally {
+    await driver.close();
+  }
+}
+
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const rows: Row[] = [];
+
+async function writeResults() {
+  mkdirSync(RESULTS, { recursive: true });
+  const base = join(RESULTS, `scale-${stamp}`);
+  writeFileSync(
+    `${base}.json`,
+    JSON.stringify({ at: new Date().toISOString(), connections, duration, rows }, null, 2),
+  );
+  const n = (x: number | null, digits = 1) => (x === null ? '—' : x.toFixed(digits));
+  const lines = [
+    `# Scaling curve — ${new Date().toISOString()}`,
+    '',
+    `Synthetic people with ${RELATIONSHIPS_PER_PERSON} relationships each (seed/synthetic.ts), one database per size,`,
+    `Neo4j heap ${neo4jOptions.heap}, page cache ${neo4jOptions.pageCache}; eligibility: autocannon, ${connections}`,
+    `connections, ${warmup} s warm-up + ${duration} s, loopback, the gateway in production mode in its own process.`,
+    `2 cores shared with other work (load average at the start: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}).`,
+    '',
+    '| people | relationships | import (s) | indexes (s) | full recompute (s) | · load / iterate / write (s) | recompute peak RSS (MB) | eligibility req/s | p50 / p99 (ms) | store (MB) | Neo4j peak RSS (MB) |',
+    '|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.people.toLocaleString('en')} | ${r.relationships.toLocaleString('en')} | ${n(r.importSeconds)} | ` +
+        `${n(r.indexSeconds)} | ${r.recomputeError ? `failed (${r.recomputeError})` : n(r.recomputeSeconds)} | ` +
+        `${n(r.recomputeLoadSeconds)} / ${n(r.recomputeIterateSeconds)} / ${n(r.recomputeWriteSeconds)} | ` +
+        `${r.recomputePeakRssMb ?? '—'} | ${r.eligibilityRequestsPerSecond} | ${r.eligibilityP50Ms} / ` +
+        `${r.eligibilityP99Ms} | ${r.storeMb} | ${r.neo4jPeakRssMb ?? '—'} |`,
+    ),
+    '',
+    `Chart: [scale-${stamp}.svg](scale-${stamp}.svg).`,
+  ];
+  writeFileSync(`${base}.md`, lines.join('\n') + '\n');
+  writeFileSync(`${base}.svg`, await chart());
+}
+
+/** Four panels against the number of people (log scale): recompute time, peak memory, req/s and p99, store size. */
+async function chart(): Promise<string> {
+  const points = rows.flatMap((r) => [
+    { people: r.people, panel: 'full recompute (s)', series: 'recompute', value: r.recomputeSeconds },
+    { people: r.people, panel: 'peak memory (MB)', series: 'recompute process', value: r.recomputePeakRssMb },
+    { people: r.people, panel: 'peak memory (MB)', series: 'Neo4j process', value: r.neo4jPeakRssMb },
+    { people: r.people, panel: 'eligibility check', series: 'req/s', value: r.eligibilityRequestsPerSecond },
+    { people: r.people, panel: 'eligibility check', series: 'p99 (ms)', value: r.eligibilityP99Ms },
+    { people: r.people, panel: 'Neo4j store (MB)', series: 'store', value: r.storeMb },
+  ]);
+  const spec: vegaLite.TopLevelSpec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: `Credence on one machine: ${RELATIONSHIPS_PER_PERSON} relationships per person`,
+    data: { values: points.filter((p) => p.value !== null) },
+    facet: { field: 'panel', type: 'nominal', title: null },
+    columns: 2,
+    resolve: { scale: { y: 'independent' } },
+    spec: {
+      width: 300,
+      height: 200,
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: { field: 'people', type: 'quantitative', scale: { type: 'log' }, title: 'people' },
+        y: { field: 'value', type: 'quantitative', title: null },
+        color: { field: 'series', type: 'nominal', title: null },
+      },
+    },
+  };
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
+  return view.toSVG();
+}
+
+for (const people of sizes) {
+  const relationships = people * RELATIONSHIPS_PER_PERSON;
+  log(`${people} people, ${relationships} relationships: generating`);
+  await stop(neo4jOptions);
+  // First run: start once so that the home has its configuration, credentials and jars.
+  if (!(await status(neo4jOptions)).running && !readFileSafe(credentialsFile(neo4jOptions.home))) {
+    await start(neo4jOptions);
+    await stop(neo4jOptions);
+  }
+  const graph = generateSynthetic({ users: people, relationships, seed: 42 });
+  const importDir = join(neo4jOptions.home, 'import');
+  const importBegan = Date.now();
+  const inputs = await writeImportFiles(graph, DATASET, importDir);
+  await importOffline({ home: neo4jOptions.home, libDir: neo4jOptions.libDir!, inputs, heap: '2g', log });
+  const importSeconds = (Date.now() - importBegan) / 1000;
+  rmSync(importDir, { recursive: true, force: true });
+  log(`imported in ${importSeconds.toFixed(1)} s`);
+
+  await start(neo4jOptions);
+  const driver = createDriver({
+    uri: embeddedUri(neo4jOptions.boltPort),
+    user: 'neo4j',
+    password: password(),
+  });
+  const indexBegan = Date.now();
+  await migrate(driver);
+  const indexSeconds = (Date.now() - indexBegan) / 1000;
+  await driver.close();
+  log(`constraints and indexes online in ${indexSeconds.toFixed(1)} s`);
+
+  const recomputed = await recompute();
+  const failed = 'error' in recomputed ? recomputed.error : null;
+  if (!('error' in recomputed))
+    log(`recomputed in ${(recomputed.totalMs / 1000).toFixed(1)} s, peak RSS ${recomputed.peakRssMb} MB`);
+  else log(`recompute failed: ${recomputed.error}`);
+
+  const eligibility = await eligibilityLoad(people);
+  log(`eligibility ${eligibility.rps} req/s, p99 ${eligibility.p99} ms`);
+  const neo4jPid = (await status(neo4jOptions)).pid;
+  rows.push({
+    people,
+    relationships,
+    importSeconds,
+    indexSeconds,
+    recomputeSeconds: 'error' in recomputed ? null : recomputed.totalMs / 1000,
+    recomputeLoadSeconds: 'error' in recomputed ? null : recomputed.millis.load / 1000,
+    recomputeIterateSeconds: 'error' in recomputed ? null : recomputed.millis.compute / 1000,
+    recomputeWriteSeconds: 'error' in recomputed ? null : recomputed.millis.write / 1000,
+    recomputePeakRssMb: 'error' in recomputed ? null : recomputed.peakRssMb,
+    recomputeError: failed,
+    eligibilityRequestsPerSecond: eligibility.rps,
+    eligibilityP50Ms: eligibility.p50,
+    eligibilityP99Ms: eligibility.p99,
+    eligibilityErrors: eligibility.errors,
+    storeMb: duMb(join(neo4jOptions.home, 'data', 'databases', 'neo4j')),
+    neo4jPeakRssMb: peakRssMb(neo4jPid),
+  });
+  await writeResults();
+  log(`written bench/results/scale-${stamp}.md`);
+}
+await stop(neo4jOptions);
+
+function readFileSafe(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
