@@ -72,27 +72,29 @@ describe('computeAll', () => {
 
   it('builds each user’s evidence: reputation from the raters’ standing, network trust and anchor share', () => {
     const computation = computeAll(example);
-    // Rater 0: standing min(1, t0·3/5) = 0.6·t0, fairness 1, rating 4 → positive weight 0.4·0.6·t0.
+    // One anchor: the reference account's trust is 1/100. Rater 0: standing min(1, (t0/0.01)/5) = 1,
+    // fairness 1, rating 4 → positive weight 0.4.
+    expect(computation.reference).toBe(0.01);
     expect(computation.evidence[1]!.reputation).toEqual({
       ratingsReceived: 1,
       positiveRatingsReceived: 1,
       negativeRatingsReceived: 0,
-      positiveWeight: expect.closeTo(0.24 * t0, 9),
+      positiveWeight: 0.4,
       negativeWeight: 0,
-      raterStanding: expect.closeTo(0.6 * t0, 9),
+      raterStanding: 1,
       goodness: 0.4,
     });
     expect(computation.evidence[2]!.reputation.goodness).toBeNull();
     // The anchor has no in-neighbours: all of its trust is the restart.
     expect(computation.evidence[0]!.network).toEqual({
       trust: expect.closeTo(t0, 9),
-      userCount: 3,
+      reference: 0.01,
       isAnchor: true,
       restartShare: 1,
     });
     expect(computation.evidence[1]!.network).toEqual({
       trust: expect.closeTo(0.35 * t0, 9),
-      userCount: 3,
+      reference: 0.01,
       isAnchor: false,
       restartShare: 0,
     });
@@ -100,6 +102,47 @@ describe('computeAll', () => {
     expect(computation.evidence[2]).toMatchObject({ identities: [], accountAgeDays: 0, events: [] });
     expect(computation.scores).toHaveLength(3);
     expect(computation.scores[0]!.reasons.map((reason) => reason.code)).toContain('NETWORK_ANCHOR');
+  });
+
+  it('measures rater standing against the reference of the distinct anchors', () => {
+    // Two distinct anchors (0 given twice): reference 1/(2·100).
+    expect(computeAll(graph([], [], [0, 2, 0])).reference).toBe(0.005);
+    // Anchor 0 endorses users 1..29 (strength 5); user 1 rates user 2 with 10. With a = 0.3:
+    // t_k = 0.7·t0/29 for k = 1..29 (plus 0.7·t1 for user 2); the dangling users 2..29 hold 1 − t0 − t1, which
+    // restarts at 0: t0 = 0.3 + 0.7·(1 − t0 − t1) ⇒ t0 = 1/(1.7 + 0.49/29).
+    const endorsements: [number, number, number][] = Array.from({ length: 29 }, (_, index) => [
+      0,
+      index + 1,
+      5,
+    ]);
+    const computation = computeAll(graph([[1, 2, 10]], endorsements, [0], 30));
+    const t0 = 1 / (1.7 + 0.49 / 29);
+    const t1 = (0.7 * t0) / 29;
+    expect(computation.network.trust[0]).toBeCloseTo(t0, 9);
+    expect(computation.network.trust[1]).toBeCloseTo(t1, 9);
+    // Standing of user 1: (t1/0.01)/5 < 1; fairness 1 (its only rating matches user 2's goodness).
+    const standing = t1 / 0.01 / 5;
+    expect(standing).toBeLessThan(1);
+    expect(computation.evidence[2]!.reputation.raterStanding).toBeCloseTo(standing, 8);
+    expect(computation.evidence[2]!.reputation.positiveWeight).toBeCloseTo(standing, 8);
+  });
+
+  it('gives an anchor with in-neighbours the restart’s share of its trust', () => {
+    // Anchor 0 and user 1 endorse each other; a = 0.3: t1 = 0.7·t0, t0 = 0.7·t1 + 0.3 ⇒ t0 = 0.3/0.51,
+    // and the restart's share of t0 is 0.3/t0 = 0.51.
+    const computation = computeAll(
+      graph(
+        [],
+        [
+          [0, 1, 3],
+          [1, 0, 3],
+        ],
+        [0],
+        2,
+      ),
+    );
+    expect(computation.evidence[0]!.network.restartShare).toBeCloseTo(0.51, 9);
+    expect(computation.evidence[1]!.network.restartShare).toBe(0);
   });
 
   it('takes profiles where given, and a brand-new profile where the array has no entry', () => {
@@ -171,10 +214,10 @@ describe('computeAll', () => {
 
 describe('reputationEvidence input checks', () => {
   const one = (rating: number, raterTrust: number, raterFairness: number) =>
-    reputationEvidence([{ rating, raterTrust, raterFairness }], 0.3, 10);
+    reputationEvidence([{ rating, raterTrust, raterFairness }], 0.3, 0.1);
 
   it('accepts the extremes and weighs a negative rating by its size', () => {
-    // n = 10, t = 0.5: standing min(1, 5/5) = 1; −10 → negative weight 1·0.5·1.
+    // Reference 0.1, t = 0.5: standing min(1, (0.5/0.1)/5) = 1; −10 → negative weight 1·0.5·1.
     expect(one(-10, 0.5, 0.5)).toEqual({
       ratingsReceived: 1,
       positiveRatingsReceived: 0,

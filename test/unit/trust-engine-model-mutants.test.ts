@@ -15,17 +15,23 @@ import {
   improvementsFor,
   largestRemainder,
   MODEL_VERSION,
+  NETWORK_FULL_RELATIVE_TRUST,
+  NETWORK_MAX_POINTS,
   networkContributors,
   networkDimension,
+  networkPoints,
   networkValue,
   newUserEvidence,
+  RATER_FULL_STANDING_RELATIVE_TRUST,
   rawComposite,
   raterStanding,
   REASON_CODES,
+  REFERENCE_ACCOUNTS_PER_ANCHOR,
   relativeTrust,
   reputationDimension,
   scoreUser,
   toScore,
+  trustReference,
   type NetworkEvidence,
   type ReputationEvidence,
   type UserEvidence,
@@ -35,7 +41,7 @@ function withEvidence(change: Partial<UserEvidence>): UserEvidence {
   return { ...newUserEvidence(), ...change };
 }
 function network(change: Partial<NetworkEvidence>): NetworkEvidence {
-  return { trust: 0, userCount: 1, isAnchor: false, restartShare: 0, ...change };
+  return { trust: 0, reference: 0.01, isAnchor: false, restartShare: 0, ...change };
 }
 function reputation(change: Partial<ReputationEvidence>): ReputationEvidence {
   return {
@@ -316,27 +322,52 @@ describe('REPUTATION', () => {
 });
 
 describe('NETWORK', () => {
-  it('measures trust relative to the average account, never below 0 and with at least one account', () => {
-    expect(relativeTrust(network({ trust: 0.05, userCount: 100 }))).toBeCloseTo(5, 12);
-    expect(relativeTrust(network({ trust: -0.1, userCount: 100 }))).toBe(0);
-    expect(relativeTrust(network({ trust: 0.5, userCount: 0 }))).toBe(0.5);
+  it('measures trust against the reference account of k anchors, never below 0', () => {
+    expect(REFERENCE_ACCOUNTS_PER_ANCHOR).toBe(100);
+    expect(NETWORK_FULL_RELATIVE_TRUST).toBe(20);
+    expect(RATER_FULL_STANDING_RELATIVE_TRUST).toBe(5);
+    expect(NETWORK_MAX_POINTS).toBe(150);
+    // One anchor's share 1/k over 100 accounts; no anchors count as one.
+    expect(trustReference(1)).toBe(0.01);
+    expect(trustReference(4)).toBe(1 / 400);
+    expect(trustReference(0)).toBe(0.01);
+    expect(newUserEvidence().network.reference).toBe(0.01);
+    expect(relativeTrust(0.05, 0.01)).toBeCloseTo(5, 12);
+    expect(relativeTrust(-0.1, 0.01)).toBe(0);
     // ln(1 + 4)/ln 21 = 0.528633946…; full at 20 and capped above.
-    expect(networkValue(network({ trust: 0.04, userCount: 100 }))).toBeCloseTo(0.5286339468, 9);
-    expect(networkValue(network({ trust: 0.2, userCount: 100 }))).toBeCloseTo(1, 12);
-    expect(networkValue(network({ trust: 0.41, userCount: 100 }))).toBe(1);
+    expect(networkValue(0.04, 0.01)).toBeCloseTo(0.5286339468, 9);
+    expect(networkValue(0.2, 0.01)).toBeCloseTo(1, 12);
+    expect(networkValue(0.41, 0.01)).toBe(1);
+    expect(networkValue(0, 0.01)).toBe(0);
+    expect(networkPoints(0.04, 0.01)).toBeCloseTo(150 * 0.5286339468, 7);
+    expect(networkPoints(0.5, 0.01)).toBe(150);
   });
 
-  it('gives raters full standing at five times the average trust, linear below, never negative', () => {
-    expect(raterStanding(0.01, 100)).toBeCloseTo(0.2, 12);
-    expect(raterStanding(0.05, 100)).toBeCloseTo(1, 12);
-    expect(raterStanding(0.1, 100)).toBe(1);
-    expect(raterStanding(-1, 100)).toBe(0);
-    expect(raterStanding(0.5, 0)).toBeCloseTo(0.1, 12);
+  it('rejects an anchor count that is not a non-negative integer and a reference that is not positive', () => {
+    expect(() => trustReference(-1)).toThrow('anchorCount must be a non-negative integer, got -1');
+    expect(() => trustReference(1.5)).toThrow('anchorCount must be a non-negative integer, got 1.5');
+    expect(() => trustReference(Number.NaN)).toThrow(RangeError);
+    expect(() => relativeTrust(0.1, 0)).toThrow('reference must be a positive finite number, got 0');
+    expect(() => relativeTrust(0.1, -0.01)).toThrow('reference must be a positive finite number, got -0.01');
+    expect(() => relativeTrust(0.1, Infinity)).toThrow(
+      'reference must be a positive finite number, got Infinity',
+    );
+    expect(() => relativeTrust(0.1, Number.NaN)).toThrow(RangeError);
+    expect(() => networkValue(0.1, 0)).toThrow(RangeError);
+    expect(() => raterStanding(0.1, 0)).toThrow(RangeError);
+  });
+
+  it('gives raters full standing at five times the reference trust, linear below, never negative', () => {
+    expect(raterStanding(0.01, 0.01)).toBeCloseTo(0.2, 12);
+    expect(raterStanding(0.05, 0.01)).toBeCloseTo(1, 12);
+    expect(raterStanding(0.1, 0.01)).toBe(1);
+    expect(raterStanding(-1, 0.01)).toBe(0);
+    expect(raterStanding(0.5, 1)).toBeCloseTo(0.1, 12);
   });
 
   it('splits NETWORK points between endorsements and the anchor restart, clamping the share', () => {
     // t·n = 20 → NETWORK = 1 → 150 points.
-    const full = { trust: 0.2, userCount: 100 };
+    const full = { trust: 0.2, reference: 0.01 };
     const endorsed = networkDimension(withEvidence({ network: network(full) }));
     expect(endorsed.dimension).toBe('NETWORK');
     expect(endorsed.parts).toEqual([
@@ -346,14 +377,14 @@ describe('NETWORK', () => {
         summary: 'Endorsed or rated positively by accounts trusted from the anchors',
       },
     ]);
-    expect(endorsed.evidence).toBe('trust 20.000× the average account');
+    expect(endorsed.evidence).toBe('trust 20.000× the reference account');
     const anchorOnly = networkDimension(
       withEvidence({ network: network({ ...full, isAnchor: true, restartShare: 1.5 }) }),
     );
     expect(anchorOnly.parts).toEqual([
       { code: 'NETWORK_ANCHOR', points: expect.closeTo(150, 10), summary: 'Pre-trusted anchor account' },
     ]);
-    expect(anchorOnly.evidence).toBe('trust 20.000× the average account; anchor');
+    expect(anchorOnly.evidence).toBe('trust 20.000× the reference account; anchor');
     const negativeShare = networkDimension(
       withEvidence({ network: network({ ...full, isAnchor: true, restartShare: -0.5 }) }),
     );
@@ -363,7 +394,7 @@ describe('NETWORK', () => {
     const none = networkDimension(withEvidence({ network: network({ restartShare: 0.5, isAnchor: true }) }));
     expect(none.value).toBe(0);
     expect(none.parts).toEqual([]);
-    expect(none.evidence).toBe('trust 0.000× the average account; anchor');
+    expect(none.evidence).toBe('trust 0.000× the reference account; anchor');
   });
 });
 
@@ -455,6 +486,9 @@ describe('largestRemainder', () => {
     expect(largestRemainder([0.5, 0.5], 5)).toEqual([3, 2]);
     // Three too many: take from the smallest remainder first (index 1), then index 0, then index 1.
     expect(largestRemainder([0.5, 0.2], -3)).toEqual([-1, -2]);
+    // Remainders 0.5, 0.2, 0.8: one too many comes off the smallest (index 1).
+    expect(largestRemainder([0.5, 0.2, 0.8], -1)).toEqual([0, -1, 0]);
+    expect(largestRemainder([0.5, 0.2, 0.8], 2)).toEqual([1, 0, 1]);
   });
 
   it('gives a missing unit to the largest remainder and takes an extra one from the smallest', () => {
@@ -470,7 +504,7 @@ describe('largestRemainder', () => {
 describe('networkContributors', () => {
   // t·n = 20 and restart share 0.4: NETWORK_ANCHOR 60, NETWORK_ENDORSED_BY_TRUSTED 90.
   const anchorScore = scoreUser(
-    withEvidence({ network: network({ trust: 0.2, userCount: 100, isAnchor: true, restartShare: 0.4 }) }),
+    withEvidence({ network: network({ trust: 0.2, reference: 0.01, isAnchor: true, restartShare: 0.4 }) }),
   );
 
   it('splits the endorsed points by share and gives the anchor points to the restart term', () => {
@@ -539,7 +573,8 @@ describe('improvementsFor', () => {
     expect(improvements.map((entry) => entry.summary)).toEqual([
       'Verify a high-assurance identity',
       'Verify a substantial-assurance identity',
-      'Settle your most recent unresolved default (it then counts as a late commitment)',
+      'Settle your most recent unresolved default with the partner that reported it; once it records the ' +
+        'settlement, the default counts as a late commitment',
       'Verify a low-assurance identity',
     ]);
     // IDENTITY after a LOW identity: 0.75·0.12 + 0.25·0.5 = 0.215; HISTORY after settling: 0.38.
