@@ -278,6 +278,18 @@ describe('selectAnchorsByEarlyPositiveRatings', () => {
     expect(select(5, 1)).toEqual([1, 2, 3]);
   });
 
+  it('takes the span from the earliest to the latest timestamp, in whatever order the edges come', () => {
+    // Times 100, 0, 40: span 0..100, cutoff 20: only 2 -> 1 at 0 counts, not 3 -> 2 at 40.
+    const rows: [number, number, number, number][] = [
+      [0, 2, 1, 100],
+      [2, 1, 1, 0],
+      [3, 2, 1, 40],
+    ];
+    expect(select(5, undefined, rows)).toEqual([1]);
+    // Window 0.5: cutoff 50, so 3 -> 2 counts too.
+    expect(select(5, 0.5, rows)).toEqual([1, 2]);
+  });
+
   it('returns at most 20 users by default', () => {
     expect(DEFAULT_ANCHOR_COUNT).toBe(20);
     const rows: [number, number, number, number][] = Array.from({ length: 25 }, (_, index) => [

@@ -349,6 +349,11 @@ describe('FxG iteration', () => {
     expect(list(without.fairness)).toEqual([1, 1, 1]);
     expect(without.iterations).toBe(2);
 
+    // Without 1 -> 2 (position 1): g2 = f0·1 = 1 and f0 = 1 from the first iteration on; f1 = 1 (no rating counted).
+    const withoutSecond = solver.solve({ excludedPosition: 1, tolerance: 1e-12 });
+    expect(list(withoutSecond.goodness)).toEqual([0, 0, 1]);
+    expect(list(withoutSecond.fairness)).toEqual([1, 1, 1]);
+
     const fairness = new Float64Array(3);
     const goodness = new Float64Array(3);
     const warm = { fairness: f64([0.75, 0.75, 1]), goodness: f64([0, 0, 0.5]) };
@@ -379,6 +384,11 @@ describe('FxG iteration', () => {
     expect(solver.positionOf(2, 1)).toBe(-1);
     expect(solver.positionOf(4, 0)).toBe(-1);
     expect(solver.positionOf(6, 0)).toBe(-1);
+    // A target past the end of the row, present in the next row, is not the row's.
+    const two = new FairnessGoodnessSolver(9, i32([0, 0, 1]), i32([1, 3, 8]), f64([1, 1, 1]));
+    expect(two.positionOf(0, 8)).toBe(-1);
+    expect(two.positionOf(1, 8)).toBe(2);
+    expect(two.positionOf(1, 3)).toBe(-1);
   });
 
   it('keeps the last of duplicate ratings and rejects weights outside [−1, 1]', () => {
