@@ -7,6 +7,8 @@ export default defineConfig({
     alias: { graphql: 'graphql/index.js' },
   },
   test: {
+    // Gateways started by the tests log warnings and errors only; a test that reads request lines makes its own logger.
+    env: { CREDENCE_LOG_LEVEL: 'warn' },
     projects: [
       {
         extends: true,

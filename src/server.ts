@@ -1,6 +1,7 @@
 /**
- * The HTTP server: GraphQL at /graphql (Apollo Server 5 on Express), GET /health, per-request context. It is
- * given a ready schema by the composition root (gateway.ts), so nothing here knows the resolvers.
+ * The HTTP server: GraphQL at /graphql (Apollo Server 5 on Express), GET /health (liveness), GET /ready (Neo4j
+ * reachable and migrated), GET /metrics (Prometheus), per-request context and log line. It is given a ready
+ * schema by the composition root (gateway.ts), so nothing here knows the resolvers.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,12 +21,22 @@ import { bearerVerifier, type BearerVerifier } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import { Db } from './db/driver.js';
+import { schemaReady } from './db/migrations.js';
 import { compiledExecution } from './execution.js';
 import { representationLimitPlugin } from './federation/representations.js';
 import { tracePlugin } from './federation/traces.js';
 import { unauthenticated } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { partnerViewer } from './partners/service.js';
+import { log as processLog, type Logger } from './observability/log.js';
+import {
+  countRefusal,
+  operationLabeler,
+  registerStaleGauge,
+  registry,
+  startMetrics,
+} from './observability/metrics.js';
+import { requestObserver, requestRecord, requestRecordPlugin } from './observability/requests.js';
 
 export interface Gateway {
   url: string;
@@ -52,7 +63,7 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-export function formatError(production: boolean) {
+export function formatError(production: boolean, logger: Logger = processLog()) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
@@ -61,7 +72,7 @@ export function formatError(production: boolean) {
       return { ...formatted, extensions };
     }
     // Clients see a generic error in production; operators always get the real one in the server's log.
-    console.error(error);
+    logger.error({ err: error }, 'internal error');
     return {
       message: production ? 'Internal server error' : formatted.message,
       locations: formatted.locations,
@@ -118,8 +129,20 @@ export async function startGateway(options: {
   host?: string;
   /** Where rate-limit counters live: in memory by default; a shared store (Redis) behind several gateways. */
   limiterStore?: LimiterStore;
+  /** Where request lines and errors go: the process's logger by default (tests capture their own). */
+  logger?: Logger;
 }): Promise<Gateway> {
   const { schema, driver, config } = options;
+  const logger = options.logger ?? processLog();
+  if (config.metrics.enabled) {
+    startMetrics();
+    registerStaleGauge(async () => {
+      const rows = await new Db(driver, config.neo4j.database).read<{ stale: number }>(
+        'MATCH (u:User {trustStale: true}) RETURN count(u) AS stale',
+      );
+      return rows[0]?.stale ?? 0;
+    });
+  }
   const verifyBearer = bearerVerifier(config);
   const takeRequest = edgeLimiter(config.rateLimits, options.limiterStore ?? memoryStore);
   const app = express();
@@ -144,7 +167,7 @@ export async function startGateway(options: {
     // main.ts owns SIGINT/SIGTERM: drain, close the driver, stop the Neo4j it started, exit.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: 4000 },
-    formatError: formatError(config.production),
+    formatError: formatError(config.production, logger),
     validationRules: [...(protection.validationRules ?? [])],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -152,6 +175,7 @@ export async function startGateway(options: {
       ...((protection.plugins ?? []) as unknown as ApolloServerPlugin<Context>[]),
       ...(config.debugQueryCount ? [queryCountPlugin] : []),
       representationLimitPlugin,
+      requestRecordPlugin,
       retryAfterPlugin,
       // Credence's answers are per person and never cacheable by a CDN; Apollo's default cache-control plugin
       // would still run a hook for every resolved field (a tenth of the CPU of a page of 100 users).
@@ -163,41 +187,87 @@ export async function startGateway(options: {
     ],
   });
   await server.start();
+  let draining = false;
 
-  app.get('/health', async (_req, res) => {
+  // Liveness: the process serves HTTP. It does not ask Neo4j, so a database outage never restarts the gateways.
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  // Readiness: Neo4j answers and holds this build's migrations; false while draining, so a balancer moves away.
+  app.get('/ready', async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        driver.getServerInfo(),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2_000))),
+      const migrated = await Promise.race([
+        schemaReady(driver, config.neo4j.database),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2_000))),
       ]);
-      res.json({ status: 'ok', neo4j: 'up' });
+      if (migrated) res.json({ status: 'ready', neo4j: 'up', migrations: 'applied' });
+      else res.status(503).json({ status: 'not ready', neo4j: 'up', migrations: 'pending' });
     } catch {
-      res.status(503).json({ status: 'degraded', neo4j: 'down' });
+      res.status(503).json({ status: 'not ready', neo4j: 'down' });
     } finally {
       clearTimeout(timer);
     }
   });
 
+  if (config.metrics.enabled) {
+    const expected = config.metrics.token ? `Bearer ${config.metrics.token}` : null;
+    app.get('/metrics', async (req, res) => {
+      if (expected && req.headers.authorization !== expected) {
+        res.status(401).set('www-authenticate', 'Bearer').end();
+        return;
+      }
+      res.set('content-type', registry.contentType).send(await registry.metrics());
+    });
+  }
+
   app.use(
     '/graphql',
+    requestObserver({
+      logger,
+      metrics: config.metrics.enabled,
+      operationLabel: operationLabeler(config.metrics.maxOperations),
+    }),
     // Production serves no cross-origin browser page unless CREDENCE_CORS_ORIGINS names it.
     cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins] }),
     express.json({ limit: '2mb' }),
     expressMiddleware(server, {
-      context: async ({ req }): Promise<Context> => {
+      context: async ({ req, res }): Promise<Context> => {
         const db = new Db(driver, config.neo4j.database);
+        const request = requestRecord(res);
+        request.statements = () => db.queryCount;
+        // Errors thrown here end the request before Apollo's plugins run: the record takes their codes itself.
+        const take = async (viewer: Viewer) => {
+          try {
+            await takeRequest(viewer, req.ip);
+          } catch (error) {
+            countRefusal(`edge_${viewer.kind === 'admin' ? 'user' : viewer.kind}`);
+            throw error;
+          }
+        };
         let viewer: Viewer;
         try {
-          viewer = await viewerOf(req, verifyBearer, db, config.partnerKeyCacheMs);
-        } catch (refusal) {
-          // A caller whose token or key is refused is anonymous: its attempts (each may cost a key lookup)
-          // count against its address's budget, so guessing keys or replaying bad tokens is rate-limited too.
-          await takeRequest(ANONYMOUS, req.ip);
-          throw refusal;
+          try {
+            viewer = await viewerOf(req, verifyBearer, db, config.partnerKeyCacheMs);
+          } catch (refusal) {
+            // A caller whose token or key is refused is anonymous: its attempts (each may cost a key lookup)
+            // count against its address's budget, so guessing keys or replaying bad tokens is rate-limited too.
+            await take(ANONYMOUS);
+            throw refusal;
+          }
+          request.role = viewer.kind;
+          await take(viewer);
+        } catch (error) {
+          const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+          request.errorCodes.push(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+          throw error;
         }
-        await takeRequest(viewer, req.ip);
-        return { viewer, db, loaders: createLoaders(db), config };
+        return { viewer, db, loaders: createLoaders(db), config, request };
       },
     }),
   );
@@ -224,6 +294,9 @@ export async function startGateway(options: {
     url: `http://127.0.0.1:${bound}/graphql`,
     port: bound,
     httpServer,
-    stop: () => server.stop(),
+    stop: async () => {
+      draining = true;
+      await server.stop();
+    },
   };
 }

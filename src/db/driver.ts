@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
 import { conflict, unavailable } from '../errors.js';
+import { observeStatement, type StatementMode } from '../observability/statements.js';
 
 export interface Neo4jTarget {
   uri: string;
@@ -109,7 +110,7 @@ export class Db {
         this.queryCount += 1;
         for (let attempt = 1; ; attempt++) {
           try {
-            const result = await session.run<T>(cypher, params);
+            const result = await observeStatement('read', cypher, () => session.run<T>(cypher, params));
             return result.records.map((record) => record.toObject() as T);
           } catch (error) {
             // Unreachable: the availability gate answers at once instead (guard). Other transient errors retry.
@@ -123,12 +124,16 @@ export class Db {
   }
 
   async readTx<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
-    return this.guard(() => this.session('READ', (s) => s.executeRead((tx) => work(this.counted(tx)))));
+    return this.guard(() =>
+      this.session('READ', (s) => s.executeRead((tx) => work(this.counted(tx, 'read')))),
+    );
   }
 
   /** One write transaction: all statements of a mutation commit together or not at all. */
   async writeTx<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
-    return this.guard(() => this.session('WRITE', (s) => s.executeWrite((tx) => work(this.counted(tx)))));
+    return this.guard(() =>
+      this.session('WRITE', (s) => s.executeWrite((tx) => work(this.counted(tx, 'write')))),
+    );
   }
 
   private async session<R>(
@@ -146,11 +151,11 @@ export class Db {
     }
   }
 
-  private counted(tx: ManagedTransaction): Tx {
+  private counted(tx: ManagedTransaction, mode: StatementMode): Tx {
     return {
       run: async <T extends RecordShape>(cypher: string, params: Record<string, unknown> = {}) => {
         this.queryCount += 1;
-        const result = await tx.run<T>(cypher, params);
+        const result = await observeStatement(mode, cypher, () => tx.run<T>(cypher, params));
         return result.records.map((record) => record.toObject() as T);
       },
     };

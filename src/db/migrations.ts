@@ -67,6 +67,8 @@ export const MIGRATIONS: readonly string[] = [
                         at: datetime()})`,
   // Leases between gateway processes (src/db/lease.ts): one node per name, created once even in a race.
   'CREATE CONSTRAINT lease_name IF NOT EXISTS FOR (l:Lease) REQUIRE l.name IS UNIQUE',
+  // One node per trust graph holds the incremental EigenTrust totals; every write to the graph locks it.
+  'CREATE CONSTRAINT trust_graph_key IF NOT EXISTS FOR (g:TrustGraph) REQUIRE g.key IS UNIQUE',
 ];
 
 export async function migrate(driver: Driver, database?: string): Promise<number> {
@@ -74,8 +76,26 @@ export async function migrate(driver: Driver, database?: string): Promise<number
   try {
     for (const statement of MIGRATIONS) await session.run(statement);
     await session.run('CALL db.awaitIndexes(300)');
+    // The highest version applied (an older build sharing the database never lowers it): /ready reads it.
+    await session.run(
+      `MERGE (m:CredenceSchema {id: 'schema'})
+       SET m.version = CASE WHEN coalesce(m.version, 0) > $version THEN m.version ELSE $version END,
+           m.migratedAt = datetime()`,
+      { version: MIGRATIONS.length },
+    );
   } finally {
     await session.close();
   }
   return MIGRATIONS.length;
+}
+
+/** Whether the database holds every migration of this build (GET /ready): one read of one node. */
+export async function schemaReady(driver: Driver, database?: string): Promise<boolean> {
+  const { records } = await driver.executeQuery(
+    "MATCH (m:CredenceSchema {id: 'schema'}) RETURN m.version AS version",
+    {},
+    { database, routing: 'READ' },
+  );
+  const version = records[0]?.get('version') as number | null | undefined;
+  return typeof version === 'number' && version >= MIGRATIONS.length;
 }

@@ -1,12 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { readEnvironment } from '../config.js';
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw ? Number(raw) : fallback;
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
+const environment = readEnvironment();
 
 /**
  * Limits on what a partner may ask (docs/privacy.md). The two that protect a person — checks of one person by one
@@ -15,10 +10,10 @@ function positiveInt(name: string, fallback: number): number {
  * are stored on the perk. The daily inquiry quota per partner and the cap on active perks protect the service.
  */
 export const PROBING_LIMITS = {
-  checksPerPersonPerDay: positiveInt('CREDENCE_CHECKS_PER_PERSON_PER_DAY', 20),
-  ruleChangesPerPerkPerDay: positiveInt('CREDENCE_PERK_RULE_CHANGES_PER_DAY', 3),
-  activePerksPerPartner: positiveInt('CREDENCE_ACTIVE_PERKS_PER_PARTNER', 20),
-  inquiriesPerPartnerPerDay: positiveInt('CREDENCE_INQUIRIES_PER_PARTNER_PER_DAY', 200_000),
+  checksPerPersonPerDay: environment.CREDENCE_CHECKS_PER_PERSON_PER_DAY,
+  ruleChangesPerPerkPerDay: environment.CREDENCE_PERK_RULE_CHANGES_PER_DAY,
+  activePerksPerPartner: environment.CREDENCE_ACTIVE_PERKS_PER_PARTNER,
+  inquiriesPerPartnerPerDay: environment.CREDENCE_INQUIRIES_PER_PARTNER_PER_DAY,
 };
 
 /*

@@ -9,6 +9,7 @@ import type { Decision, EligibilityDecisionRow, PerkRow } from './model.js';
 import { audit } from '../partners/repository.js';
 import * as repository from './repository.js';
 import { evaluate, validateRule, type PerkRuleInput } from './rules.js';
+import { countRefusal } from '../observability/metrics.js';
 
 export const MAX_BATCH = 1000;
 export const NAME_MAX = 80;
@@ -59,6 +60,7 @@ export async function updatePerk(
     assertManages(viewer, current.perk);
     if (current.perk.archivedAt) throw badInput('perkId', 'An archived perk cannot be changed');
     if (rule && current.changesToday >= PROBING_LIMITS.ruleChangesPerPerkPerDay) {
+      countRefusal('perk_rule_changes');
       const retryAfter = current.oldestChange
         ? Math.max(1, Math.ceil((Date.parse(current.oldestChange) + DECISION_TTL_MS - Date.now()) / 1000))
         : 86_400;
@@ -96,6 +98,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A refusal by a limit: nothing evaluated, nothing revealed, logged as `limited`. */
 function refusal(userId: string, reason: 'RATE_LIMITED' | 'DISCLOSURE_LIMIT'): Decision {
+  countRefusal(reason === 'RATE_LIMITED' ? 'checks_per_person' : 'disclosure_budget');
   return { userId, eligible: false, reasons: [reason], unmet: [], band: null, question: null };
 }
 
@@ -118,12 +121,14 @@ export async function decide(
   if (userIds.length > MAX_BATCH) throw badInput('userIds', `at most ${MAX_BATCH} userIds per request`);
   userIds.forEach((u) => id('userIds', u));
   const quotaRetry = await takeInquiries(partnerId, userIds.length);
-  if (quotaRetry !== null)
+  if (quotaRetry !== null) {
+    countRefusal('partner_inquiries');
     throw credenceError(
       'RATE_LIMITED',
       `A partner may check at most ${PROBING_LIMITS.inquiriesPerPartnerPerDay} people a day`,
       { retryAfterSeconds: quotaRetry },
     );
+  }
   return db.writeTx(async (tx) => {
     const found = await repository.perkAndSubjectFacts(tx, {
       partnerId,

@@ -18,12 +18,24 @@ import {
 import * as repository from './repository.js';
 import { deleteExpiredTombstones, layTombstones, tombstoneKey } from './tombstones.js';
 import { afterWrite, beforeErasure, type TrustChange } from '../trust/service.js';
+import { raterOf } from '../trust/repository.js';
 
 /** What a disputed item's review changes in the subject's score (reports do not enter scores). */
-function disputeChange(kind: DisputeRow['itemKind'], userId: string): TrustChange | null {
+function disputeChange(
+  kind: DisputeRow['itemKind'],
+  userId: string,
+  raterId?: string | null,
+): TrustChange | null {
   if (kind === 'EVENT') return { kind: 'own-evidence', userId };
-  if (kind === 'RATING') return { kind: 'rated', targetId: userId };
+  if (kind === 'RATING') return { kind: 'rated', targetId: userId, ...(raterId ? { raterId } : {}) };
   return null;
+}
+
+/** Removes a disputed item; a removed rating was part of its rater's trust row, so the rater is returned. */
+async function removeDisputed(tx: Tx, kind: DisputeRow['itemKind'], itemId: string): Promise<string | null> {
+  const raterId = kind === 'RATING' ? await raterOf(tx, itemId) : null;
+  await repository.removeItem(tx, kind, itemId);
+  return raterId;
 }
 
 function personId(viewer: Viewer): string {
@@ -43,9 +55,9 @@ const normalised = (evidence: string) => evidence.toLowerCase().replace(/\s+/g, 
 async function settleLapsed(tx: Tx, userId: string | null, limit: number): Promise<number> {
   const lapsed = await repository.lapsedDisputes(tx, userId, limit);
   for (const dispute of lapsed) {
-    await repository.removeItem(tx, dispute.itemKind, dispute.itemId);
+    const raterId = await removeDisputed(tx, dispute.itemKind, dispute.itemId);
     await repository.closeByDeadline(tx, dispute.id);
-    const change = disputeChange(dispute.itemKind, dispute.userId);
+    const change = disputeChange(dispute.itemKind, dispute.userId, raterId);
     if (change) await afterWrite(tx, change);
   }
   return lapsed.length;
@@ -124,12 +136,13 @@ export async function resolveDispute(
         'DISPUTE_ALREADY_DECIDED',
       );
     }
-    if (input.outcome === 'UPHELD') await repository.removeItem(tx, dispute.itemKind, dispute.itemId);
+    let raterId: string | null = null;
+    if (input.outcome === 'UPHELD') raterId = await removeDisputed(tx, dispute.itemKind, dispute.itemId);
     else await repository.markItem(tx, dispute.itemKind, dispute.itemId, false);
     await audit(tx, { actorId: adminId, action: `DISPUTE_${input.outcome}`, targetId: dispute.id });
     // Removed, the score follows at once; rejected, only the explanation's count under review moves (the item
     // counted all along).
-    const change = disputeChange(dispute.itemKind, dispute.userId);
+    const change = disputeChange(dispute.itemKind, dispute.userId, raterId);
     if (change) await afterWrite(tx, change);
     return repository.closeDispute(tx, dispute.id, input.outcome, adminId);
   });

@@ -1,12 +1,7 @@
 import { credenceError } from '../errors.js';
+import { readEnvironment } from '../config.js';
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw ? Number(raw) : fallback;
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
+const environment = readEnvironment();
 
 /**
  * Quotas on writes that move someone's score. Both are counted in Neo4j from what the writes themselves leave
@@ -15,9 +10,9 @@ function positiveInt(name: string, fallback: number): number {
  */
 export const WRITE_QUOTAS = {
   /** Events one partner may record about one person in 24 hours. */
-  eventsPerPartnerPerPersonPerDay: positiveInt('CREDENCE_EVENTS_PER_PERSON_PER_DAY', 3),
+  eventsPerPartnerPerPersonPerDay: environment.CREDENCE_EVENTS_PER_PERSON_PER_DAY,
   /** Ratings one person may give the same person in 24 hours (a first rating and its changes). */
-  ratingsPerTargetPerDay: positiveInt('CREDENCE_RATINGS_PER_PAIR_PER_DAY', 3),
+  ratingsPerTargetPerDay: environment.CREDENCE_RATINGS_PER_PAIR_PER_DAY,
 };
 
 export const QUOTA_WINDOW_MS = 24 * 60 * 60 * 1000;

@@ -14,6 +14,7 @@ import {
 import { QUOTA_WINDOW_MS, WRITE_QUOTAS, quotaExceeded } from './limits.js';
 import * as repository from './repository.js';
 import { afterWrite } from '../trust/service.js';
+import { countRefusal } from '../observability/metrics.js';
 
 function actor(viewer: Viewer): string {
   const userId = actingUserId(viewer);
@@ -48,8 +49,8 @@ export async function endorse(
       context,
       public: input.public ?? false,
     });
-    // As for a revoked endorsement: NETWORK follows at the next full computation, stale until then.
-    await afterWrite(tx, { kind: 'vouch', endorseeId });
+    // NETWORK follows in this transaction (incremental EigenTrust), as for a revoked endorsement.
+    await afterWrite(tx, { kind: 'vouch', endorserId, endorseeId });
     return endorsement;
   });
 }
@@ -62,7 +63,11 @@ export async function revokeEndorsement(db: Db, viewer: Viewer, endorsementId: s
     if (!endorsement) throw notFound('Endorsement');
     if (endorsement.endorserId !== callerId && viewer.kind !== 'admin') throw forbidden('OWNER_ONLY');
     await repository.deleteEndorsement(tx, endorsement.id);
-    await afterWrite(tx, { kind: 'vouch', endorseeId: endorsement.endorseeId });
+    await afterWrite(tx, {
+      kind: 'vouch',
+      endorserId: endorsement.endorserId,
+      endorseeId: endorsement.endorseeId,
+    });
     // An admin removing someone else's endorsement changes that person's evidence: audited.
     if (endorsement.endorserId !== callerId)
       await audit(tx, { actorId: callerId, action: 'ENDORSEMENT_REVOKED', targetId: endorsement.endorseeId });
@@ -88,14 +93,16 @@ export async function rate(
       targetId,
       windowStart: now - QUOTA_WINDOW_MS,
     });
-    if (recent.length >= WRITE_QUOTAS.ratingsPerTargetPerDay)
+    if (recent.length >= WRITE_QUOTAS.ratingsPerTargetPerDay) {
+      countRefusal('ratings_per_pair');
       throw quotaExceeded(
         `At most ${WRITE_QUOTAS.ratingsPerTargetPerDay} ratings of the same person per day`,
         Math.min(...recent),
         now,
       );
+    }
     const created = await repository.rate(tx, { raterId, targetId, rating, comment });
-    await afterWrite(tx, { kind: 'rated', targetId });
+    await afterWrite(tx, { kind: 'rated', targetId, raterId });
     return created;
   });
 }
@@ -156,12 +163,14 @@ export async function recordEvent(
           'occurredAt',
           'occurredAt may not be before the person allowed you to report about them',
         );
-      if (right.recent.length >= WRITE_QUOTAS.eventsPerPartnerPerPersonPerDay)
+      if (right.recent.length >= WRITE_QUOTAS.eventsPerPartnerPerPersonPerDay) {
+        countRefusal('events_per_person');
         throw quotaExceeded(
           `At most ${WRITE_QUOTAS.eventsPerPartnerPerPersonPerDay} events per person per day`,
           Math.min(...right.recent),
           now,
         );
+      }
     } else if (viewer.kind === 'admin') {
       source = 'admin';
       const registered = await repository.userCreatedAt(tx, userId);

@@ -7,9 +7,11 @@ import { Db, type Tx } from '../db/driver.js';
 import {
   computeAll,
   contributorsFor,
+  EIGENTRUST_ALPHA,
   improvementsFor,
   MODEL_VERSION,
   networkContributors,
+  pushReach,
   reputationEvidence,
   scoreUser,
   trustReference,
@@ -17,13 +19,18 @@ import {
   type TrustScore,
   type UserEvidence,
 } from './engine/index.js';
-import { STORED_CONTRIBUTORS, type StoredExplanation, type StoredShare } from './model.js';
+import { PUSH_RELATIVE_EPSILON } from './incremental.js';
+import { graphKey, STORED_CONTRIBUTORS, type StoredExplanation, type StoredShare } from './model.js';
 import {
   datasetClock,
   forgetNonConsenting,
   loadGraph,
+  lockedTrustGraphVersion,
   refreshInputs,
+  trustGraphVersion,
   writeScores,
+  writeTrustState,
+  type TrustStateWrite,
   type RefreshInput,
   type ScoreWrite,
 } from './repository.js';
@@ -42,6 +49,25 @@ function storedShares(shares: { userId: string | null; share: number }[]): Store
 }
 
 /**
+ * Shares that can carry the score's NETWORK points: stored shares may predate the trust now held (an anchor just
+ * designated, trust that reached the person by a write since the last full computation, before its in-neighbours'
+ * state was written); whatever they lack is shown as OTHERS (vouchers) or the anchor restart.
+ */
+function coveringShares(score: TrustScore, shares: StoredShare[], restartShare: number): StoredShare[] {
+  const pointsOf = (code: string) =>
+    score.reasons.filter((reason) => reason.code === code).reduce((sum, reason) => sum + reason.points, 0);
+  const covered = [...shares];
+  const restart = Math.min(1, Math.max(0, restartShare));
+  if (pointsOf('NETWORK_ENDORSED_BY_TRUSTED') !== 0 && !covered.some((c) => c.userId !== null || c.others))
+    covered.push({ userId: null, others: true, share: Math.max(1 - restart, 1e-9) });
+  if (pointsOf('NETWORK_ANCHOR') !== 0 && !covered.some((c) => c.userId === null && !c.others))
+    covered.push({ userId: null, share: Math.max(restart, 1e-9) });
+  if (covered.length === shares.length) return shares;
+  const total = covered.reduce((sum, c) => sum + c.share, 0);
+  return covered.map((c) => ({ ...c, share: c.share / total }));
+}
+
+/**
  * The explanation as stored: exact reasons from the engine, the network points split over the stored shares
  * (so they sum exactly to the NETWORK points), and improvements with their exact gains.
  */
@@ -51,6 +77,7 @@ function explain(
   evidence: UserEvidence,
   underReview: number,
 ): StoredExplanation {
+  shares = coveringShares(score, shares, evidence.network.restartShare);
   // networkContributors works on indices: index k stands for shares[k]; the anchor restart is `null`.
   const asIndices: NetworkShare[] = shares.map((s, k) => ({
     contributor: s.userId === null && !s.others ? null : k,
@@ -107,6 +134,8 @@ export interface RecomputeReport {
   ratings: number;
   endorsements: number;
   anchors: number;
+  /** A write came in while it ran: the incremental state was kept and a later run corrects its residual. */
+  interrupted: boolean;
   /** Passes over the edges each algorithm needed to reach its tolerance. */
   iterations: { fairnessGoodness: number; eigenTrust: number };
   millis: { load: number; compute: number; write: number };
@@ -134,6 +163,9 @@ export async function recomputeGraph(
   const batchSize = options.batchSize ?? 2_000;
   const began = Date.now();
   const db = new Db(driver, options.database);
+  const key = graphKey(dataset);
+  // Writes since this version are not in the graph loaded below (each write bumps it, under the node's lock).
+  const startVersion = await db.writeTx((tx) => trustGraphVersion(tx, key));
   options.onProgress?.({ phase: 'load', done: 0, total: 1 });
   // An imported network is scored at its own clock: against today, every account of an old dataset would be
   // years old (docs/trust-model.md, "Imported networks").
@@ -181,9 +213,51 @@ export async function recomputeGraph(
     reference: computation.reference,
     full: true,
   };
-  for (let start = 0; start < n; start += batchSize) {
-    await db.writeTx((tx) => writeScores(tx, rows.slice(start, start + batchSize), meta));
+  // A write during the computation leaves the rest of the scores and the push state as the writes keep them (the
+  // incremental state stays valid); the next scheduled run corrects the residual.
+  let interrupted = false;
+  for (let start = 0; start < n && !interrupted; start += batchSize) {
+    interrupted = await db.writeTx(async (tx) => {
+      if ((await lockedTrustGraphVersion(tx, key)) !== startVersion) return true;
+      await writeScores(tx, rows.slice(start, start + batchSize), meta);
+      return false;
+    });
     options.onProgress?.({ phase: 'write', done: Math.min(n, start + batchSize), total: n });
+  }
+  if (!interrupted) {
+    const network = computation.network;
+    const reach = pushReach(network);
+    const { outStart, outTarget, outWeight } = network.csr;
+    const alpha = network.alpha;
+    let danglingQ = 0;
+    const state: TrustStateWrite[] = new Array<TrustStateWrite>(n);
+    for (let u = 0; u < n; u++) {
+      const q = network.trust[u]! / alpha;
+      const out: [string, number][] = [];
+      let outTotal = 0;
+      for (let p = outStart[u]!; p < outStart[u + 1]!; p++) {
+        out.push([graph.ids[outTarget[p]!]!, outWeight[p]!]);
+        outTotal += outWeight[p]!;
+      }
+      if (out.length === 0) danglingQ += q;
+      state[u] = { id: graph.ids[u]!, q, out: JSON.stringify(out), outTotal, reach: reach[u]! };
+    }
+    interrupted = await db.writeTx(async (tx) => {
+      if ((await lockedTrustGraphVersion(tx, key)) !== startVersion) return true;
+      await writeTrustState(
+        tx,
+        key,
+        state,
+        {
+          n,
+          anchors: Array.from(graph.anchors, (a) => graph.ids[a]!),
+          danglingQ,
+          epsilon: (PUSH_RELATIVE_EPSILON * computation.reference) / alpha,
+        },
+        batchSize,
+      );
+      return false;
+    });
   }
   // People outside scoring keep nothing derived, whatever wrote it (an earlier version, an interrupted opt-out).
   let cleaned: number;
@@ -196,12 +270,15 @@ export async function recomputeGraph(
     endorsements: graph.endorsements.src.length,
     anchors: graph.anchors.length,
     iterations: { fairnessGoodness: computation.fxgIterations, eigenTrust: computation.network.iterations },
+    interrupted,
     millis: { load: loaded - began, compute: computed - loaded, write: Date.now() - computed },
   };
 }
 
 /** The reference account's trust of the last full computation, or for the graph's anchors now before the first. */
 function referenceOf(input: RefreshInput): number {
+  // With an incremental state, the anchors now (their count is the scale, kept current by setAnchor).
+  if (input.graph !== null && !input.graph.stale) return trustReference(input.graph.anchors.length);
   return input.storedReference ?? trustReference(input.anchorCount);
 }
 
@@ -227,24 +304,70 @@ function refreshedEvidence(input: RefreshInput, now: number): UserEvidence {
 }
 
 /**
- * Refreshes users right after a write, inside the write's transaction: IDENTITY, HISTORY and REPUTATION from the
- * current graph; NETWORK from the last full computation (marked stale by the caller when it may have moved).
+ * The shares of t_j under the incremental state: (1 − a)·c_ij·t_i per person i trusting j (c_ij their statement
+ * over their row's total, the strongest statement per pair as in the full computation) and, for an anchor, the
+ * restart (a + (1 − a)·dangling)/k; null without a (fresh) state, when the last full computation's stand.
  */
-export async function refreshUsers(tx: Tx, userIds: readonly string[], now = Date.now()): Promise<void> {
-  const inputs = await refreshInputs(tx, userIds);
+function currentShares(
+  input: RefreshInput,
+): { shares: StoredShare[]; isAnchor: boolean; restartShare: number } | null {
+  const graph = input.graph;
+  if (graph === null || graph.stale) return null;
+  const alpha = EIGENTRUST_ALPHA;
+  const strongest = new Map<string, { trust: number; total: number | null; weight: number }>();
+  for (const [id, trust, total, weight] of input.inTrust) {
+    const seen = strongest.get(id);
+    if (!seen || weight > seen.weight) strongest.set(id, { trust, total, weight });
+  }
+  const terms: { userId: string | null; share: number }[] = [];
+  for (const [id, { trust, total, weight }] of strongest) {
+    if (!(weight > 0) || trust <= 0) continue;
+    if (total === null || !(total > 0)) return null;
+    terms.push({ userId: id, share: (1 - alpha) * trust * (weight / total) });
+  }
+  const isAnchor = graph.anchors.includes(input.id);
+  if (isAnchor) {
+    terms.push({
+      userId: null,
+      share: (alpha + (1 - alpha) * alpha * graph.danglingQ) / graph.anchors.length,
+    });
+  }
+  const total = terms.reduce((sum, term) => sum + term.share, 0);
+  // Trust still on its way out (those who trusted this person left, the residual not yet pushed here): nobody
+  // to name, so the points are shown as OTHERS.
+  if (!(total > 0)) return { shares: [{ userId: null, others: true, share: 1 }], isAnchor, restartShare: 0 };
+  const normalised = terms.map((term) => ({ ...term, share: term.share / total }));
+  const restart = normalised.find((term) => term.userId === null)?.share ?? 0;
+  return { shares: storedShares(normalised), isAnchor, restartShare: restart };
+}
+
+/**
+ * Refreshes users right after a write, inside the write's transaction: IDENTITY, HISTORY and REPUTATION from the
+ * current graph; NETWORK from the stored trust (the incremental update's estimate, or the last full computation).
+ */
+export async function refreshUsers(
+  tx: Tx,
+  userIds: readonly string[],
+  now = Date.now(),
+  graphSize?: number,
+): Promise<void> {
+  const inputs = (await refreshInputs(tx, userIds)).map((input) =>
+    graphSize === undefined ? input : { ...input, graphSize },
+  );
   // Someone outside scoring gets a row without a score, which removes anything derived about them.
-  const rows: ScoreWrite[] = inputs.map((input) => {
-    // Network weights come only from a full computation the person was part of (its explanation names the
-    // shares); a person just opted in has none yet and starts from no network trust, marked stale.
-    const fromFull = input.explanation !== null;
-    const evidence = refreshedEvidence(
-      fromFull ? input : { ...input, raw: 0, restartShare: 0, isAnchor: false },
-      now,
-    );
+  const rows: ScoreWrite[] = inputs.map((raw) => {
+    // Network trust as kept up to date by the incremental update (incremental.ts); a person just opted in holds
+    // none until a write reaches them. Its shares follow from the same state when there is one.
+    const current = currentShares(raw);
+    const input = current ? { ...raw, isAnchor: current.isAnchor, restartShare: current.restartShare } : raw;
+    const evidence = refreshedEvidence(input, now);
     let score: ScoreWrite['score'] = null;
     if (input.consent) {
       const trustScore = scoreUser(evidence);
-      const shares = input.explanation?.contributors.map(({ points: _points, ...share }) => share) ?? [];
+      const shares =
+        current?.shares ??
+        input.explanation?.contributors.map(({ points: _points, ...share }) => share) ??
+        [];
       score = scoreWrite(trustScore, explain(trustScore, shares, evidence, input.underReview));
     }
     return {
@@ -254,6 +377,7 @@ export async function refreshUsers(tx: Tx, userIds: readonly string[], now = Dat
       goodness: input.goodness,
       restartShare: input.restartShare,
       isAnchor: input.isAnchor,
+      reference: input.graph !== null && !input.graph.stale ? referenceOf(input) : null,
       score,
     };
   });

@@ -1,4 +1,11 @@
-import type { Band, Dimension, ImprovementAction } from './engine/index.js';
+import {
+  EIGENTRUST_ALPHA,
+  trustErrorPoints,
+  trustReference,
+  type Band,
+  type Dimension,
+  type ImprovementAction,
+} from './engine/index.js';
 
 /** A network contributor as materialised: a user id, or null for the anchor restart, or 'OTHERS'. */
 export interface StoredShare {
@@ -94,3 +101,35 @@ export const IMPROVEMENT_MUTATIONS: Readonly<Record<ImprovementAction, readonly 
   RENEW_EXPIRED_IDENTITY: ['linkVerifiedIdentity', 'linkIdentity'],
   RESOLVE_DEFAULT: ['resolveDefault'],
 };
+
+/** The key of a graph's `(:TrustGraph)` node: '' for the native graph, the dataset's name for an imported one. */
+export const graphKey = (dataset: string | null): string => dataset ?? '';
+
+/** A read says stale when its score may be this many points or more away from a full recompute. */
+export const STALE_POINTS = 0.9;
+
+/** A served score's freshness: stale when a full computation may differ from it by STALE_POINTS or more. */
+export function scoreIsStale(input: {
+  flagged: boolean;
+  /** The estimate the score was computed from (a·q), and the scale it was measured against then. */
+  trust: number;
+  scoredReference: number | null;
+  reach: number | null;
+  graph: { stale: boolean; anchors: number; residual: number; rmax: number } | null;
+}): boolean {
+  if (input.flagged) return true;
+  const graph = input.graph;
+  if (graph === null) return false;
+  if (graph.stale) return true;
+  const alpha = EIGENTRUST_ALPHA;
+  // ‖t − a·q‖₁ ≤ a·Σ|r|, and per person a·rmax·reach (every residual is at most rmax).
+  const global = alpha * graph.residual;
+  const bound = input.reach === null ? global : Math.min(global, alpha * graph.rmax * input.reach);
+  const reference = trustReference(graph.anchors);
+  // Scored against another anchor count: t/old = (t·reference/old)/reference, an error of t·|reference/old − 1|.
+  const ratio = input.scoredReference === null ? 1 : reference / input.scoredReference;
+  const drift = Math.max(0, input.trust) * Math.abs(ratio - 1);
+  // The raters' standings scale by the same ratio: REPUTATION moves by at most 120·|ratio − 1|/3 (engine bound).
+  const reputationDrift = (120 * Math.min(1, Math.abs(ratio - 1))) / 3;
+  return trustErrorPoints(input.trust, bound + drift, reference) + reputationDrift >= STALE_POINTS;
+}

@@ -7,7 +7,13 @@ import neo4j from 'neo4j-driver';
 import type { Db, Tx } from '../db/driver.js';
 import { afterCondition, pageParams, type PageArgs, type PageOfRows } from '../db/pagination.js';
 import type { Assurance, EventKind, UserProfile } from './engine/index.js';
-import type { StoredExplanation, TrustScoreRow, TrustSnapshotRow, TrustStateRow } from './model.js';
+import {
+  scoreIsStale,
+  type StoredExplanation,
+  type TrustScoreRow,
+  type TrustSnapshotRow,
+  type TrustStateRow,
+} from './model.js';
 
 const DAY_MS = 86_400_000;
 
@@ -36,6 +42,12 @@ const DERIVED_PROPERTIES = [
   'trustComputedAt',
   'trustModelVersion',
   'trustStale',
+  // The incremental EigenTrust state (incremental.ts).
+  'trustQ',
+  'trustR',
+  'trustOut',
+  'trustOutTotal',
+  'trustReach',
 ] as const;
 /** Anchor status too: a person outside scoring is no source of trust either. */
 const REMOVE_DERIVED = `REMOVE ${[...DERIVED_PROPERTIES, 'anchor'].map((p) => `u.${p}`).join(', ')}`;
@@ -204,6 +216,8 @@ export interface ScoreWrite {
   goodness: number | null;
   restartShare: number;
   isAnchor: boolean;
+  /** The scale a refresh used, when it came from the incremental state (full computations pass theirs in meta). */
+  reference?: number | null;
   /** The score itself, only for users who consented to scoring. */
   score: {
     value: number;
@@ -244,7 +258,8 @@ export async function writeScores(
      SET u.trustRaw = row.raw, u.trustFairness = row.fairness, u.trustGoodness = row.goodness,
          u.trustRestartShare = row.restartShare, u.trustIsAnchor = row.isAnchor, u.trustGraphSize = $graphSize,
          // Only a full computation sets the scale; a refresh reads it (or, before the first, the anchors now).
-         u.trustReference = CASE WHEN $full THEN $reference ELSE u.trustReference END
+         // (or the incremental state's, for the current anchors: row.reference).
+         u.trustReference = CASE WHEN $full THEN $reference ELSE coalesce(row.reference, u.trustReference) END
      WITH u, row, (u.trustValue IS NULL OR u.trustValue <> row.score.value OR u.trustModelVersion <> $modelVersion)
                   AS changed
      SET u.trustValue = row.score.value, u.trustBand = row.score.band, u.trustIdentity = row.score.identity,
@@ -302,12 +317,17 @@ export interface RefreshInput {
   /** Anchors of the person's graph now (read only when storedReference is null). */
   anchorCount: number;
   explanation: StoredExplanation | null;
+  /** Who trusts this person, as [id, their trust, their row total, the statement's weight] (several per id). */
+  inTrust: [string, number, number | null, number][];
+  /** The graph's incremental state, when there is one. */
+  graph: { anchors: string[]; danglingQ: number; stale: boolean } | null;
 }
 
 export async function refreshInputs(tx: Tx, userIds: readonly string[]): Promise<RefreshInput[]> {
   const rows = await tx.run<Omit<RefreshInput, 'explanation'> & { explanation: string | null }>(
     `UNWIND $userIds AS userId
      MATCH (u:User {id: userId})
+     OPTIONAL MATCH (g:TrustGraph {key: coalesce(u.dataset, '')})
      RETURN u.id AS id, coalesce(u.scoringConsent, false) AS consent, u.createdAt.epochMillis AS createdAt,
             COLLECT { MATCH (u)-[:HAS_IDENTITY]->(i:Identity)
                       RETURN {assurance: i.assurance,
@@ -336,7 +356,14 @@ export async function refreshInputs(tx: Tx, userIds: readonly string[]): Promise
                  ELSE COUNT { MATCH (o:User) WHERE coalesce(o.scoringConsent, false) AND coalesce(o.anchor, false)
                                 AND ((u.dataset IS NULL AND o.dataset IS NULL) OR o.dataset = u.dataset) } END
               AS anchorCount,
-            u.trustExplanation AS explanation`,
+            u.trustExplanation AS explanation,
+            COLLECT { MATCH (i:User)-[e:ENDORSES|RATED]->(u)
+                      WHERE i <> u AND coalesce(i.scoringConsent, false)
+                        AND ((u.dataset IS NULL AND i.dataset IS NULL) OR i.dataset = u.dataset)
+                      RETURN [i.id, coalesce(i.trustRaw, 0.0), i.trustOutTotal,
+                              CASE WHEN type(e) = 'ENDORSES' THEN toFloat(e.strength) / 5.0
+                                   ELSE toFloat(e.rating) / 10.0 END] } AS inTrust,
+            CASE WHEN g IS NULL THEN null ELSE g {.anchors, .danglingQ, .stale} END AS graph`,
     { userIds },
   );
   return rows.map((row) => ({
@@ -370,20 +397,41 @@ export async function trustStates(db: Db, userIds: readonly string[]): Promise<T
     consent: boolean;
     anchor: boolean;
     score: (Omit<TrustScoreRow, 'explanation'> & { explanation: string }) | null;
+    freshness: {
+      trust: number;
+      scoredReference: number | null;
+      reach: number | null;
+      graph: { stale: boolean; anchors: number; residual: number; rmax: number } | null;
+    };
   }>(
     `MATCH (u:User) WHERE u.id IN $userIds
+     OPTIONAL MATCH (g:TrustGraph {key: coalesce(u.dataset, '')})
      RETURN u.id AS userId, coalesce(u.scoringConsent, false) AS consent,
             coalesce(u.scoringConsent, false) AND coalesce(u.anchor, false) AS anchor,
             CASE WHEN u.trustValue IS NULL OR NOT coalesce(u.scoringConsent, false) THEN null
                  ELSE {userId: u.id, value: u.trustValue, band: u.trustBand, computedAt: toString(u.trustComputedAt),
                        modelVersion: u.trustModelVersion, stale: coalesce(u.trustStale, false),
-                       explanation: u.trustExplanation} END AS score`,
+                       explanation: u.trustExplanation} END AS score,
+            {trust: coalesce(u.trustRaw, 0.0), scoredReference: u.trustReference, reach: u.trustReach,
+             graph: CASE WHEN g IS NULL THEN null
+                         ELSE g {.stale, .residual, .rmax, anchors: size(g.anchors)} END} AS freshness`,
     { userIds },
   );
-  return rows.map((row) => ({
+  return rows.map(({ freshness, ...row }) => ({
     ...row,
     score: row.score
-      ? { ...row.score, explanation: JSON.parse(row.score.explanation) as StoredExplanation }
+      ? {
+          ...row.score,
+          // Fresh to within a point of a full recompute, or stale (model.ts, scoreIsStale).
+          stale: scoreIsStale({
+            flagged: row.score.stale,
+            trust: freshness.trust,
+            scoredReference: freshness.scoredReference,
+            reach: freshness.reach,
+            graph: freshness.graph,
+          }),
+          explanation: JSON.parse(row.score.explanation) as StoredExplanation,
+        }
       : null,
   }));
 }
@@ -564,6 +612,101 @@ export async function datasets(db: Db): Promise<(string | null)[]> {
     'MATCH (u:User) RETURN DISTINCT u.dataset AS dataset',
   );
   return rows.map((r) => r.dataset);
+}
+
+/** The graph's version at the start of a full computation (creating its node, stale, before the first one). */
+export async function trustGraphVersion(tx: Tx, key: string): Promise<number> {
+  const [row] = await tx.run<{ version: number }>(
+    `MERGE (g:TrustGraph {key: $key})
+     ON CREATE SET g.version = 0, g.stale = true, g.n = 0, g.anchors = [], g.danglingQ = 0.0, g.residual = 0.0,
+                   g.rmax = 0.0, g.epsilon = 1.0
+     SET g.version = g.version
+     RETURN g.version AS version`,
+    { key },
+  );
+  return row!.version;
+}
+
+/** The push state of a full computation: q = t/a, r = 0, the row it reflects and each person's reach. */
+export interface TrustStateWrite {
+  id: string;
+  q: number;
+  out: string;
+  outTotal: number;
+  reach: number;
+}
+
+/**
+ * Writes a full computation's push state, all or nothing, in the caller's transaction (holding the graph's lock,
+ * checked by the caller: a write since the computation's start keeps the incremental state, valid throughout).
+ */
+export async function writeTrustState(
+  tx: Tx,
+  key: string,
+  rows: readonly TrustStateWrite[],
+  totals: { n: number; anchors: string[]; danglingQ: number; epsilon: number },
+  batchSize: number,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += batchSize) {
+    await tx.run(
+      `UNWIND $rows AS row MATCH (u:User {id: row.id})
+       SET u.trustQ = row.q, u.trustR = 0.0, u.trustOut = row.out, u.trustOutTotal = row.outTotal,
+           u.trustReach = row.reach`,
+      { rows: rows.slice(start, start + batchSize) },
+    );
+  }
+  await tx.run(
+    `MATCH (g:TrustGraph {key: $key})
+     SET g.n = $n, g.anchors = $anchors, g.danglingQ = $danglingQ, g.residual = 0.0, g.rmax = 0.0,
+         g.epsilon = $epsilon, g.stale = false, g.fullAt = datetime()`,
+    { key, ...totals, n: neo4j.int(totals.n) },
+  );
+}
+
+/** Takes the graph's lock for the caller's transaction and returns its version. */
+export async function lockedTrustGraphVersion(tx: Tx, key: string): Promise<number | null> {
+  const [row] = await tx.run<{ version: number }>(
+    'MATCH (g:TrustGraph {key: $key}) SET g.version = g.version RETURN g.version AS version',
+    { key },
+  );
+  return row ? row.version : null;
+}
+
+export async function scoringConsentOf(tx: Tx, userId: string): Promise<boolean> {
+  const [row] = await tx.run<{ consent: boolean }>(
+    'MATCH (u:User {id: $userId}) RETURN coalesce(u.scoringConsent, false) AS consent',
+    { userId },
+  );
+  return row?.consent ?? false;
+}
+
+/**
+ * Whose REPUTATION a new or removed rating of `targetId` moves through FxG before the next full computation: the
+ * people rated by the rater (their fairness moves) and by the target's raters (the target's goodness moves theirs).
+ */
+export async function fairnessNeighbourhood(
+  tx: Tx,
+  targetId: string,
+  raterId: string | undefined,
+): Promise<string[]> {
+  const [row] = await tx.run<{ ids: string[] }>(
+    `MATCH (v:User {id: $targetId})
+     RETURN COLLECT { MATCH (r:User)-[:RATED]->(v) MATCH (r)-[:RATED]->(t:User) RETURN DISTINCT t.id } +
+            COLLECT { MATCH (r:User {id: $raterId})-[:RATED]->(t:User) RETURN DISTINCT t.id } + [v.id] AS ids`,
+    { targetId, raterId: raterId ?? null },
+  );
+  return [...new Set(row?.ids ?? [])];
+}
+
+/** The rater of a rating (before it is removed). */
+export async function raterOf(tx: Tx, ratingId: string): Promise<string | null> {
+  const [row] = await tx.run<{ id: string }>(
+    'MATCH (r:User)-[:RATED {id: $ratingId}]->() RETURN r.id AS id',
+    {
+      ratingId,
+    },
+  );
+  return row?.id ?? null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -7,12 +7,24 @@ import { Db, type Neo4jTarget } from '../db/driver.js';
 import { acquireLease, releaseLease } from '../db/lease.js';
 import type { RecomputeReport } from './compute.js';
 import { privacySweep } from '../privacy/service.js';
+import { trustRecomputeDuration, trustRecomputeLastSuccess } from '../observability/metrics.js';
 
 /**
  * The heap of a recomputation: 100,000 people and 1,000,000 relationships need more than 256 MB (measured: it
  * fails there) and run in 4 GB.
  */
 const RECOMPUTE_HEAP_MB = 4096;
+
+/**
+ * The job's module beside this one: compiled JavaScript in the production build (dist/), run by plain node;
+ * TypeScript in development, loaded through tsx as the gateway is. Never the gateway's own flags (its heap limit).
+ */
+const COMPILED = import.meta.url.endsWith('.js');
+const JOB = fileURLToPath(new URL(COMPILED ? './recompute-job.js' : './recompute-job.ts', import.meta.url));
+const JOB_FLAGS = [...(COMPILED ? [] : ['--import', 'tsx']), `--max-old-space-size=${RECOMPUTE_HEAP_MB}`];
+
+/** Recomputations running now, so that a shutdown can stop them (stopRecomputations). */
+const running = new Set<ChildProcess>();
 
 /**
  * A full recomputation of one graph in a child process (recompute-job.ts): the gateway keeps serving requests
@@ -24,18 +36,27 @@ export function recomputeInChild(
   signal?: AbortSignal,
 ): Promise<RecomputeReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./recompute-job.ts', import.meta.url)), [], {
-      // TypeScript loaded as the gateway loads it; not the gateway's own flags (its heap limit among them).
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${RECOMPUTE_HEAP_MB}`],
+    const child = fork(JOB, [], {
+      execArgv: JOB_FLAGS,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       signal,
     });
+    running.add(child);
+    const began = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - began) / 1e9;
     let outcome: { report?: RecomputeReport; error?: string } = {};
     child.once('message', (message: typeof outcome) => (outcome = message));
     child.once('error', reject);
     child.once('exit', (code) => {
-      if (outcome.report) resolve(outcome.report);
-      else reject(new Error(outcome.error ?? `the trust recomputation stopped (exit code ${code})`));
+      running.delete(child);
+      if (outcome.report) {
+        trustRecomputeDuration.observe({ outcome: 'success' }, seconds());
+        trustRecomputeLastSuccess.set(Date.now() / 1000);
+        resolve(outcome.report);
+      } else {
+        trustRecomputeDuration.observe({ outcome: 'failure' }, seconds());
+        reject(new Error(outcome.error ?? `the trust recomputation stopped (exit code ${code})`));
+      }
     });
     child.send({ target, dataset });
   });
@@ -68,10 +89,27 @@ export interface TrustScheduler {
 }
 
 /**
+ * Stops the recomputations in flight (at shutdown). Each batch a recomputation writes is its own transaction; people
+ * of batches not yet written stay marked stale, so the next scheduled recomputation takes the graph up again.
+ */
+export async function stopRecomputations(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+/**
  * The scheduled refresh: every `intervalMs`, the privacy sweep (disputes past their deadline, expired erasure
- * tombstones), then the graphs with stale users (a vouch, rating or anchor change since
- * their last full computation) are recomputed in full, so NETWORK is never older than one interval plus the
- * computation time. IDENTITY, HISTORY and REPUTATION never wait: writes refresh them in their own transaction.
+ * tombstones), then the graphs with stale users (a rating since their last full computation: FxG is global) or
+ * with incremental residual left (incremental.ts) are recomputed in full: a periodic correction. NETWORK itself
+ * never waits: writes update it incrementally in their own transaction, as IDENTITY, HISTORY and REPUTATION.
  *
  * Every gateway process runs this timer; only the holder of the lease (src/db/lease.ts) does the work. The timer
  * fires at least three times per lease lifetime to renew it; a period's work is claimed on the lease node itself
@@ -105,8 +143,15 @@ export function startTrustScheduler(
         );
       }
     }
+    // Graphs with people marked stale (FxG after ratings), or whose incremental state is stale or holds residual.
     const stale = await db.read<{ dataset: string | null }>(
-      'MATCH (u:User {trustStale: true}) RETURN DISTINCT u.dataset AS dataset',
+      `CALL () {
+         MATCH (u:User {trustStale: true}) RETURN DISTINCT u.dataset AS dataset
+         UNION
+         MATCH (g:TrustGraph) WHERE g.stale OR g.residual > 0
+         RETURN CASE g.key WHEN '' THEN null ELSE g.key END AS dataset
+       }
+       RETURN DISTINCT dataset`,
     );
     for (const { dataset } of stale) {
       if (scoped && !options.graphs!.includes(dataset)) continue;

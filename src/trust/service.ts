@@ -9,22 +9,42 @@ import { refreshUsers } from './compute.js';
 import type { Loaders } from '../loaders.js';
 import { withoutContributor, type StoredExplanation } from './model.js';
 import * as repository from './repository.js';
+import { trustUpdates } from '../observability/metrics.js';
+import { captureLeaving, updateTrustGraph, type GraphChange } from './incremental.js';
 
 /** What a write changed, so the affected users' scores follow at once (in the write's own transaction). */
 export type TrustChange =
   | { kind: 'own-evidence'; userId: string } // identities, events, disputes of them: IDENTITY / HISTORY
-  | { kind: 'rated'; targetId: string } // REPUTATION now, NETWORK at the next full computation
-  | { kind: 'vouch'; endorseeId: string }; // NETWORK at the next full computation
+  // REPUTATION now; NETWORK now when the rater is known (their row changed), FxG at the next full computation
+  | { kind: 'rated'; targetId: string; raterId?: string }
+  | { kind: 'vouch'; endorserId: string; endorseeId: string }; // NETWORK now
+
+/**
+ * Updates NETWORK incrementally (incremental.ts); before the first full computation, or while the graph is
+ * stale, there is nothing to update and the people named are marked stale instead.
+ */
+async function updateNetwork(tx: Tx, change: GraphChange, otherwiseStale: readonly string[]): Promise<void> {
+  const report = await updateTrustGraph(tx, change);
+  if (report.skipped && otherwiseStale.length > 0) await repository.markStale(tx, otherwiseStale);
+}
 
 export async function afterWrite(tx: Tx, change: TrustChange): Promise<void> {
+  trustUpdates.inc({ kind: change.kind });
   switch (change.kind) {
     case 'own-evidence':
       return refreshUsers(tx, [change.userId]);
     case 'rated':
       await refreshUsers(tx, [change.targetId]);
-      return repository.markStale(tx, [change.targetId]);
+      if (change.raterId !== undefined)
+        await updateNetwork(tx, { rows: [change.raterId] }, [change.targetId]);
+      // FxG is global: fairness and goodness follow at the next full computation. Those whose REPUTATION uses a
+      // fairness this rating moves (the rater's and the target's other raters') say stale until then.
+      return repository.markStale(
+        tx,
+        await repository.fairnessNeighbourhood(tx, change.targetId, change.raterId),
+      );
     case 'vouch':
-      return repository.markStale(tx, [change.endorseeId]);
+      return updateNetwork(tx, { rows: [change.endorserId] }, [change.endorseeId]);
   }
 }
 
@@ -51,12 +71,14 @@ async function scrubContributor(
 
 export async function beforeErasure(tx: Tx, userId: string): Promise<() => Promise<void>> {
   const { rated, vouched } = await repository.vouchedFor(tx, userId);
+  const leaving = await captureLeaving(tx, userId);
   return async () => {
     // From this transaction on, no stored explanation names the erased person (everyone's, not only those they
     // vouch for now: an endorsement revoked before may still be named until the next full computation).
     await scrubContributor(tx, userId, null);
     await refreshUsers(tx, rated);
-    await repository.markStale(tx, vouched);
+    if (leaving) await updateNetwork(tx, { left: [leaving] }, vouched);
+    else await repository.markStale(tx, vouched);
   };
 }
 
@@ -71,11 +93,16 @@ export async function setScoringConsent(db: Db, viewer: Viewer, enabled: boolean
   if (!userId) throw forbidden('SIGN_IN_REQUIRED');
   await db.writeTx(async (tx) => {
     const { rated, vouched } = await repository.vouchedFor(tx, userId);
+    const leaving = enabled ? null : await captureLeaving(tx, userId);
+    const wasIn = await repository.scoringConsentOf(tx, userId);
     if (!(await repository.setScoringConsent(tx, userId, enabled))) throw notFound('User');
     // Those they vouched for stop naming them at once (their share joins OTHERS until the next full run).
     if (!enabled) await scrubContributor(tx, userId, vouched);
     await refreshUsers(tx, enabled ? [userId, ...rated] : rated);
-    await repository.markStale(tx, enabled ? [userId, ...vouched] : vouched);
+    // Joining or leaving changes the graph (only when it is a change: opting in twice is nothing).
+    if (enabled && !wasIn) await updateNetwork(tx, { joined: [userId] }, [userId, ...vouched]);
+    else if (leaving) await updateNetwork(tx, { left: [leaving] }, vouched);
+    else if (!enabled) await repository.markStale(tx, vouched);
   });
   return userId;
 }
@@ -107,7 +134,7 @@ export async function setAnchor(db: Db, viewer: Viewer, userId: string, anchor: 
     if (outcome === 'no-user') throw notFound('User');
     if (outcome === 'no-consent')
       throw badInput('userId', 'Only a person who opted in to scoring can be a trust anchor');
-    await repository.markStale(tx, [userId]);
+    await updateNetwork(tx, { anchor: { userId, anchor } }, [userId]);
     await audit(tx, { actorId, action: anchor ? 'ANCHOR_SET' : 'ANCHOR_REMOVED', targetId: userId });
   });
   return userId;

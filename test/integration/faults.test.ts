@@ -107,7 +107,8 @@ describe('Neo4j killed with SIGKILL under write load', () => {
     }
   }
 
-  const health = async () => (await fetch(gateway.url.replace(/\/graphql$/, '/health'))).status;
+  // Readiness asks Neo4j (liveness, /health, does not).
+  const health = async () => (await fetch(gateway.url.replace(/\/graphql$/, '/ready'))).status;
 
   it('never crashes, answers UNAVAILABLE promptly, recovers, and loses no acknowledged write', async () => {
     const prefix = unique('fault');

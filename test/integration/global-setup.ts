@@ -18,6 +18,8 @@ let gateway: RunningGateway | undefined;
 let startedNeo4j = false;
 
 export async function setup(project: TestProject): Promise<void> {
+  // The shared gateway's request lines would drown the test output: warnings and errors only.
+  process.env.CREDENCE_LOG_LEVEL ??= 'warn';
   const config = loadConfig();
   if (!config.neo4j.externalUri) startedNeo4j = await start(embeddedOptions(config));
   gateway = await createGateway(config, { port: 0 });

@@ -166,121 +166,149 @@ afterAll(async () => {
   await removePartners(partners);
 });
 
+/** Only a guard against a hang: every wait in these tests is for a count, and a loaded machine is slow. */
+const HANG_GUARD_MS = 600_000;
+
 describe('two gateway processes on one Neo4j', () => {
-  it('run the scheduled recomputation once per period, on the lease holder only', async () => {
-    const holder = await until('a lease holder', async () => {
-      const row = await lease();
-      return row?.live && row.holder ? row.holder : undefined;
-    });
-    expect([a.name, b.name]).toContain(holder);
-    for (let round = 1; round <= 3; round++) {
-      const after = await refreshRound();
-      // Both processes tick every second; one recomputation per time the graph went stale, by the holder.
-      expect(after.recomputes).toBe(round);
-      expect(after.lastRecomputeBy).toBe(holder);
-      expect(after.holder).toBe(holder);
-    }
-    // The processes' own logs agree: three refreshes, all by the holder.
-    const byName = Object.fromEntries([a, b].map((i) => [i.name, i.refreshes]));
-    expect(byName).toEqual({ [a.name]: holder === a.name ? 3 : 0, [b.name]: holder === b.name ? 3 : 0 });
-  });
+  it(
+    'run the scheduled recomputation once per period, on the lease holder only',
+    async () => {
+      const holder = await until('a lease holder', async () => {
+        const row = await lease();
+        return row?.live && row.holder ? row.holder : undefined;
+      });
+      expect([a.name, b.name]).toContain(holder);
+      for (let round = 1; round <= 3; round++) {
+        const after = await refreshRound();
+        // Both processes tick every second; one recomputation per time the graph went stale, by the holder.
+        expect(after.recomputes).toBe(round);
+        expect(after.lastRecomputeBy).toBe(holder);
+        expect(after.holder).toBe(holder);
+      }
+      // The processes' own logs agree: three refreshes, all by the holder.
+      const byName = Object.fromEntries([a, b].map((i) => [i.name, i.refreshes]));
+      expect(byName).toEqual({ [a.name]: holder === a.name ? 3 : 0, [b.name]: holder === b.name ? 3 : 0 });
+    },
+    HANG_GUARD_MS,
+  );
 
   let partner: TestPartner;
   let person: { id: string; token: string };
   let perkId: string;
 
-  it('share the partner budgets: checks per person per day and rule changes per perk', async () => {
-    partner = await newPartner(unique('multi'), ['ELIGIBILITY_CHECK', 'PERKS_MANAGE']);
-    partners.push(partner.id);
-    person = await newUser();
-    users.push(person.id);
-    await consent(person.token, partner.id);
-    perkId = await newPerk(partner, {});
-    const key = { 'x-api-key': partner.apiKey };
-    // Four checks allowed a day: two on each instance.
-    for (const instance of [a, a, b, b]) {
-      const answer = await callAt(instance.url, CHECK, { p: perkId, u: person.id }, key);
-      expect(answer.errors).toBeUndefined();
-    }
-    // Three rule changes allowed a day: one on A, two on B.
-    for (const [instance, minScore] of [
-      [a, 540],
-      [b, 660],
-      [b, 540],
-    ] as const) {
-      const changed = await callAt(instance.url, UPDATE_RULE, { input: { perkId, rule: { minScore } } }, key);
-      expect(changed.errors).toBeUndefined();
-    }
-    // Both instances refuse the next of each.
-    for (const instance of [a, b]) {
-      expect(codesOf(await callAt(instance.url, CHECK, { p: perkId, u: person.id }, key))).toEqual([
+  it(
+    'share the partner budgets: checks per person per day and rule changes per perk',
+    async () => {
+      partner = await newPartner(unique('multi'), ['ELIGIBILITY_CHECK', 'PERKS_MANAGE']);
+      partners.push(partner.id);
+      person = await newUser();
+      users.push(person.id);
+      await consent(person.token, partner.id);
+      perkId = await newPerk(partner, {});
+      const key = { 'x-api-key': partner.apiKey };
+      // Four checks allowed a day: two on each instance.
+      for (const instance of [a, a, b, b]) {
+        const answer = await callAt(instance.url, CHECK, { p: perkId, u: person.id }, key);
+        expect(answer.errors).toBeUndefined();
+      }
+      // Three rule changes allowed a day: one on A, two on B.
+      for (const [instance, minScore] of [
+        [a, 540],
+        [b, 660],
+        [b, 540],
+      ] as const) {
+        const changed = await callAt(
+          instance.url,
+          UPDATE_RULE,
+          { input: { perkId, rule: { minScore } } },
+          key,
+        );
+        expect(changed.errors).toBeUndefined();
+      }
+      // Both instances refuse the next of each.
+      for (const instance of [a, b]) {
+        expect(codesOf(await callAt(instance.url, CHECK, { p: perkId, u: person.id }, key))).toEqual([
+          'RATE_LIMITED',
+        ]);
+        expect(
+          codesOf(
+            await callAt(instance.url, UPDATE_RULE, { input: { perkId, rule: { minScore: 660 } } }, key),
+          ),
+        ).toEqual(['RATE_LIMITED']);
+      }
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
+    'replace a crashed lease holder once its lease expires, and a restarted instance keeps the budgets',
+    async () => {
+      const before = (await lease())!;
+      const [holder, survivor] = before.holder === a.name ? [a, b] : [b, a];
+      await kill(holder, 'SIGKILL');
+      // The lease as the dead holder left it: the survivor may take it only after this expiry.
+      const abandoned = (await lease())!;
+      expect(abandoned.holder).toBe(holder.name);
+      const taken = await until('the survivor to take the lease', async () => {
+        const row = (await lease())!;
+        return row.holder === survivor.name ? row : undefined;
+      });
+      expect(Date.parse(taken.acquiredAt!)).toBeGreaterThanOrEqual(Date.parse(abandoned.expiresAt!));
+      const after = await refreshRound();
+      expect(after.recomputes).toBe(before.recomputes + 1);
+      expect(after.lastRecomputeBy).toBe(survivor.name);
+
+      // The crashed instance restarted (a new process): the budgets spent before are still spent.
+      const restarted = await startInstance(unique('restarted'));
+      const key = { 'x-api-key': partner.apiKey };
+      expect(codesOf(await callAt(restarted.url, CHECK, { p: perkId, u: person.id }, key))).toEqual([
         'RATE_LIMITED',
       ]);
       expect(
-        codesOf(await callAt(instance.url, UPDATE_RULE, { input: { perkId, rule: { minScore: 660 } } }, key)),
+        codesOf(
+          await callAt(restarted.url, UPDATE_RULE, { input: { perkId, rule: { minScore: 660 } } }, key),
+        ),
       ).toEqual(['RATE_LIMITED']);
-    }
-  });
+      // A graceful stop gives the lease up (the restarted instance may already have taken it since).
+      await kill(survivor, 'SIGTERM');
+      expect((await lease())!.holder).not.toBe(survivor.name);
+      await until('the restarted instance to take the lease', async () =>
+        (await lease())!.holder === restarted.name ? true : undefined,
+      );
+      b = restarted;
+      a = survivor;
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('replace a crashed lease holder once its lease expires, and a restarted instance keeps the budgets', async () => {
-    const before = (await lease())!;
-    const [holder, survivor] = before.holder === a.name ? [a, b] : [b, a];
-    await kill(holder, 'SIGKILL');
-    // The lease as the dead holder left it: the survivor may take it only after this expiry.
-    const abandoned = (await lease())!;
-    expect(abandoned.holder).toBe(holder.name);
-    const taken = await until('the survivor to take the lease', async () => {
-      const row = (await lease())!;
-      return row.holder === survivor.name ? row : undefined;
-    });
-    expect(Date.parse(taken.acquiredAt!)).toBeGreaterThanOrEqual(Date.parse(abandoned.expiresAt!));
-    const after = await refreshRound();
-    expect(after.recomputes).toBe(before.recomputes + 1);
-    expect(after.lastRecomputeBy).toBe(survivor.name);
-
-    // The crashed instance restarted (a new process): the budgets spent before are still spent.
-    const restarted = await startInstance(unique('restarted'));
-    const key = { 'x-api-key': partner.apiKey };
-    expect(codesOf(await callAt(restarted.url, CHECK, { p: perkId, u: person.id }, key))).toEqual([
-      'RATE_LIMITED',
-    ]);
-    expect(
-      codesOf(await callAt(restarted.url, UPDATE_RULE, { input: { perkId, rule: { minScore: 660 } } }, key)),
-    ).toEqual(['RATE_LIMITED']);
-    // A graceful stop gives the lease up (the restarted instance may already have taken it since).
-    await kill(survivor, 'SIGTERM');
-    expect((await lease())!.holder).not.toBe(survivor.name);
-    await until('the restarted instance to take the lease', async () =>
-      (await lease())!.holder === restarted.name ? true : undefined,
-    );
-    b = restarted;
-    a = survivor;
-  });
-
-  it('refuse a revoked partner key on every instance within PARTNER_KEY_CACHE_MS', async () => {
-    const second = await startInstance(unique('second'));
-    const instances = [b, second];
-    const revoked = await newPartner(unique('revoked'), ['ELIGIBILITY_CHECK']);
-    partners.push(revoked.id);
-    const key = { 'x-api-key': revoked.apiKey };
-    // Both know the key (and may have it cached).
-    for (const instance of instances)
-      expect((await callAt(instance.url, WHO, {}, key)).errors).toBeUndefined();
-    // Revoked by an admin through a third gateway (the tests' shared one).
-    const revocation = await gql(
-      'mutation($id: ID!) { revokePartnerKey(partnerId: $id) { revokedAt } }',
-      { id: revoked.id },
-      { token: await adminToken() },
-    );
-    expect(revocation.errors).toBeUndefined();
-    const revokedAt = Date.now();
-    // Whatever the machine's speed, a request sent once the cache lifetime has passed since the revocation is
-    // refused by each instance.
-    await new Promise((resolve) =>
-      setTimeout(resolve, Math.max(0, revokedAt + PARTNER_KEY_CACHE_MS + 10 - Date.now())),
-    );
-    for (const instance of instances) {
-      expect(codesOf(await callAt(instance.url, WHO, {}, key))).toEqual(['UNAUTHENTICATED']);
-    }
-  });
+  it(
+    'refuse a revoked partner key on every instance within PARTNER_KEY_CACHE_MS',
+    async () => {
+      const second = await startInstance(unique('second'));
+      const instances = [b, second];
+      const revoked = await newPartner(unique('revoked'), ['ELIGIBILITY_CHECK']);
+      partners.push(revoked.id);
+      const key = { 'x-api-key': revoked.apiKey };
+      // Both know the key (and may have it cached).
+      for (const instance of instances)
+        expect((await callAt(instance.url, WHO, {}, key)).errors).toBeUndefined();
+      // Revoked by an admin through a third gateway (the tests' shared one).
+      const revocation = await gql(
+        'mutation($id: ID!) { revokePartnerKey(partnerId: $id) { revokedAt } }',
+        { id: revoked.id },
+        { token: await adminToken() },
+      );
+      expect(revocation.errors).toBeUndefined();
+      const revokedAt = Date.now();
+      // Whatever the machine's speed, a request sent once the cache lifetime has passed since the revocation is
+      // refused by each instance.
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, revokedAt + PARTNER_KEY_CACHE_MS + 10 - Date.now())),
+      );
+      for (const instance of instances) {
+        expect(codesOf(await callAt(instance.url, WHO, {}, key))).toEqual(['UNAUTHENTICATED']);
+      }
+    },
+    HANG_GUARD_MS,
+  );
 });

@@ -99,3 +99,48 @@ describe('transport defaults', () => {
     expect(() => loadConfig()).toThrow(/CREDENCE_JWT_MAX_LIFETIME_SECONDS must be a positive integer/);
   });
 });
+
+describe('the schema of the environment', () => {
+  it('documents every variable with a type and a description', async () => {
+    const { variableDocs } = await import('../../src/config.js');
+    for (const { name, doc } of variableDocs()) {
+      expect(doc.type, name).not.toBe('');
+      expect(doc.description.length, name).toBeGreaterThan(10);
+    }
+  });
+
+  it('reports CREDENCE_* variables it does not know, and only those', async () => {
+    const { unknownVariables } = await import('../../src/config.js');
+    expect(
+      unknownVariables({
+        CREDENCE_JWT_SECRET: 'x',
+        CREDENCE_JWT_SECRE: 'typo',
+        PATH: '/bin',
+        CREDENCE_X: '',
+      }),
+    ).toEqual(['CREDENCE_JWT_SECRE', 'CREDENCE_X']);
+  });
+
+  it('names every wrong variable in one refusal', () => {
+    env({ NODE_ENV: 'test', PORT: 'eighty', TRUST_REFRESH_SECONDS: '-1', CREDENCE_LOG_LEVEL: 'loud' });
+    expect(() => loadConfig()).toThrow(
+      /PORT must be an integer, 0 or more, got "eighty".*TRUST_REFRESH_SECONDS/,
+    );
+    env({ PORT: undefined, TRUST_REFRESH_SECONDS: undefined });
+    expect(() => loadConfig()).toThrow(/loud/);
+  });
+
+  it('counts an empty value as unset, and 0 turns the trust schedule off', () => {
+    env({ NODE_ENV: 'test', PORT: '', TRUST_REFRESH_SECONDS: '0', CREDENCE_LOG_LEVEL: undefined });
+    const config = loadConfig();
+    expect(config.port).toBe(4000);
+    expect(config.trustRefreshMs).toBe(0);
+    expect(config.logLevel).toBe('info');
+    expect(config.metrics).toEqual({ enabled: true, token: null, maxOperations: 100 });
+  });
+
+  it('refuses a short metrics token in production', () => {
+    production({ CREDENCE_METRICS_TOKEN: 'short' });
+    expect(() => loadConfig()).toThrow(/CREDENCE_METRICS_TOKEN must be at least 32 bytes/);
+  });
+});

@@ -7,6 +7,7 @@
  * - FairnessGoodnessSolver: the same, reusable, with leave-one-edge-out and warm start
  * - eigenTrust(n, src, dst, weight, anchors, { alpha, tolerance }) → { trust (sums to 1), iterations, … }
  * - networkShares(eigenTrustResult, j) → the in-neighbours' and restart shares of t_j
+ * - LocalPush: EigenTrust kept up to date by local push after each change of a row or of the anchors
  *
  * Scores:
  * - computeAll(graph) → FxG + EigenTrust + every user's evidence and TrustScore
@@ -61,3 +62,4 @@ export {
 export { reputationEvidence, type ReceivedRating } from './reputation.js';
 export { selectAnchorsByEarlyPositiveRatings, ANCHOR_EARLY_WINDOW, DEFAULT_ANCHOR_COUNT } from './anchors.js';
 export { accountAgeDaysFromTimeline } from './timeline.js';
+export { LocalPush, pushReach, trustErrorPoints, type PushOptions, type Row } from './incremental.js';

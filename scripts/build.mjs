@@ -1,0 +1,11 @@
+// `npm run build`: the production build in dist/ (tsc, no bundler), started with `node dist/main.js`. Plain
+// Node.js so that it needs nothing but TypeScript. The GraphQL schema files are read at start, so they are copied.
+import { execFileSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+rmSync('dist', { recursive: true, force: true });
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+cpSync('schema', 'dist/schema', { recursive: true });
+console.log('credence: built dist/ (start it with `npm run start:prod` or `node dist/main.js`)');
