@@ -38,8 +38,9 @@ describe('identities', () => {
     });
     // No property of any node or relationship holds the subject in the clear.
     const leaks = await cypher<{ n: number }>(
-      `CALL () { MATCH (n) WHERE any(k IN keys(n) WHERE toString(n[k]) CONTAINS $subject) RETURN count(n) AS c
-                 UNION ALL MATCH ()-[r]->() WHERE any(k IN keys(r) WHERE toString(r[k]) CONTAINS $subject) RETURN count(r) AS c }
+      // List properties (Inquiry.reasons, TrustGraph.anchors) are searched element by element.
+      `CALL () { MATCH (n) WHERE any(k IN keys(n) WHERE any(v IN CASE WHEN valueType(n[k]) STARTS WITH 'LIST' THEN n[k] ELSE [n[k]] END WHERE toString(v) CONTAINS $subject)) RETURN count(n) AS c
+                 UNION ALL MATCH ()-[r]->() WHERE any(k IN keys(r) WHERE any(v IN CASE WHEN valueType(r[k]) STARTS WITH 'LIST' THEN r[k] ELSE [r[k]] END WHERE toString(v) CONTAINS $subject)) RETURN count(r) AS c }
        RETURN sum(c) AS n`,
       { subject },
     );

@@ -48,15 +48,20 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
+    const loadPeople = async () => {
+      const response = await fetch('/dev/people');
+      if (!response.ok) throw new Error('no development sign-in');
+      setPeople(((await response.json()) as { people: DemoPerson[] }).people);
+    };
     fetch('/app/config.json')
       .then(async (response) => {
-        const config = (await response.json()) as { devSignIn: boolean; oidc: OidcConfig | null };
+        // A gateway without /app/config.json (older) answers the app's page: then try development sign-in.
+        const config = response.headers.get('content-type')?.includes('json')
+          ? ((await response.json()) as { devSignIn: boolean; oidc: OidcConfig | null })
+          : { devSignIn: true, oidc: null };
         setOidc(config.oidc);
         setDevAvailable(config.devSignIn);
-        if (!config.devSignIn) return;
-        const people = await fetch('/dev/people');
-        if (!people.ok) throw new Error('no development sign-in');
-        setPeople(((await people.json()) as { people: DemoPerson[] }).people);
+        if (config.devSignIn) await loadPeople();
       })
       .catch(() => setDevAvailable(false));
   }, []);
