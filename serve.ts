@@ -84,11 +84,13 @@ export async function serve(options: { stopTracing: (() => Promise<void>) | null
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'draining');
-    // Gives the refresh lease up, so another instance takes it at once rather than after it expires.
+    // Gives the refresh lease up (another instance takes it at once) and ends a running recomputation.
     await scheduler.stop();
     await stopRecomputations();
     await gateway.close();
-    await options.stopTracing?.();
+    // Spans still batched are sent; an unreachable collector delays the exit by 5 s at most.
+    if (options.stopTracing)
+      await Promise.race([options.stopTracing(), new Promise((done) => setTimeout(done, 5_000).unref())]);
     if (startedNeo4j) await embedded?.stop(neo4jOptions);
     logger.info({ stoppedNeo4j: startedNeo4j }, 'stopped');
     logger.flush();

@@ -85,12 +85,12 @@ function positiveRow(statements: readonly [string, number][]): [string, number][
 
 /** Locks the graph for this transaction (bumping its version) and returns its totals; null before any full run. */
 async function lockGraph(tx: Tx, key: string): Promise<GraphTotals | null> {
-  const [row] = await tx.run<{ g: GraphTotals }>(
+  const [row] = await tx.run<{ g: Omit<GraphTotals, 'anchors'> & { anchors: string } }>(
     `MATCH (g:TrustGraph {key: $key}) SET g.version = g.version + 1
      RETURN g {.version, .n, .anchors, .danglingQ, .residual, .rmax, .epsilon, .stale} AS g`,
     { key },
   );
-  return row ? row.g : null;
+  return row ? { ...row.g, anchors: JSON.parse(row.g.anchors) as string[] } : null;
 }
 
 /** Captures what a person leaving scoring contributes, before the write removes it. */
@@ -424,12 +424,14 @@ async function applyChange(tx: Tx, state: LocalPush, w: Working): Promise<Update
   }
   await tx.run(
     `MATCH (g:TrustGraph {key: $key})
-     SET g.n = $n, g.anchors = $anchors, g.danglingQ = $danglingQ, g.residual = $residual, g.rmax = $rmax,
+     SET g.n = $n, g.anchors = $anchors, g.anchorCount = $anchorCount, g.danglingQ = $danglingQ, g.residual = $residual, g.rmax = $rmax,
          g.stale = $capped`,
     {
       key: graphKey(null),
       n: neo4j.int(n),
-      anchors: [...anchors],
+      // As JSON: the ids are data about people, kept as one string like every other stored property.
+      anchors: JSON.stringify([...anchors]),
+      anchorCount: neo4j.int(anchors.size),
       danglingQ: state.danglingQ,
       residual,
       rmax,

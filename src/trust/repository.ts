@@ -324,7 +324,12 @@ export interface RefreshInput {
 }
 
 export async function refreshInputs(tx: Tx, userIds: readonly string[]): Promise<RefreshInput[]> {
-  const rows = await tx.run<Omit<RefreshInput, 'explanation'> & { explanation: string | null }>(
+  const rows = await tx.run<
+    Omit<RefreshInput, 'explanation' | 'graph'> & {
+      explanation: string | null;
+      graphState: { anchors: string; danglingQ: number; stale: boolean } | null;
+    }
+  >(
     `UNWIND $userIds AS userId
      MATCH (u:User {id: userId})
      OPTIONAL MATCH (g:TrustGraph {key: coalesce(u.dataset, '')})
@@ -363,12 +368,14 @@ export async function refreshInputs(tx: Tx, userIds: readonly string[]): Promise
                       RETURN [i.id, coalesce(i.trustRaw, 0.0), i.trustOutTotal,
                               CASE WHEN type(e) = 'ENDORSES' THEN toFloat(e.strength) / 5.0
                                    ELSE toFloat(e.rating) / 10.0 END] } AS inTrust,
-            CASE WHEN g IS NULL THEN null ELSE g {.anchors, .danglingQ, .stale} END AS graph`,
+            CASE WHEN g IS NULL THEN null ELSE g {.anchors, .danglingQ, .stale} END AS graphState`,
     { userIds },
   );
-  return rows.map((row) => ({
+  return rows.map(({ graphState, ...row }) => ({
     ...row,
     explanation: row.explanation ? (JSON.parse(row.explanation) as StoredExplanation) : null,
+    graph:
+      graphState === null ? null : { ...graphState, anchors: JSON.parse(graphState.anchors) as string[] },
   }));
 }
 
@@ -414,7 +421,7 @@ export async function trustStates(db: Db, userIds: readonly string[]): Promise<T
                        explanation: u.trustExplanation} END AS score,
             {trust: coalesce(u.trustRaw, 0.0), scoredReference: u.trustReference, reach: u.trustReach,
              graph: CASE WHEN g IS NULL THEN null
-                         ELSE g {.stale, .residual, .rmax, anchors: size(g.anchors)} END} AS freshness`,
+                         ELSE g {.stale, .residual, .rmax, anchors: g.anchorCount} END} AS freshness`,
     { userIds },
   );
   return rows.map(({ freshness, ...row }) => ({
@@ -497,7 +504,8 @@ export interface PathStepRow {
 
 /**
  * For each (user, contributor) pair, a shortest chain of positive vouches (endorsements or positive ratings) from
- * an anchor other than the user to the contributor, then the contributor's vouch for the user. One query for any
+ * an anchor other than the user to the contributor, then the contributor's vouch for the user. The chain never
+ * passes through the user (a vouch that reaches the contributor through the user is not a vouch for the user). One query for any
  * number of pairs; a pair without such a chain has none.
  */
 export async function pathsThrough(
@@ -510,8 +518,8 @@ export async function pathsThrough(
      MATCH (j:User {id: pair.userId}), (c:User {id: pair.contributorId})
      CALL (j, c) {
        MATCH p = SHORTEST 1 (a:User WHERE a.anchor AND a.scoringConsent AND a <> j)
-                 ((x:User WHERE x.scoringConsent)-[v:ENDORSES|RATED WHERE coalesce(v.rating, 1) > 0]->
-                  (y:User WHERE y.scoringConsent)){0,${maxHops}} (c)
+                 ((x:User WHERE x.scoringConsent AND x <> j)-[v:ENDORSES|RATED WHERE coalesce(v.rating, 1) > 0]->
+                  (y:User WHERE y.scoringConsent AND y <> j)){0,${maxHops}} (c)
        RETURN p LIMIT 1
      }
      WITH j, c, p, relationships(p) AS vouches
@@ -618,7 +626,8 @@ export async function datasets(db: Db): Promise<(string | null)[]> {
 export async function trustGraphVersion(tx: Tx, key: string): Promise<number> {
   const [row] = await tx.run<{ version: number }>(
     `MERGE (g:TrustGraph {key: $key})
-     ON CREATE SET g.version = 0, g.stale = true, g.n = 0, g.anchors = [], g.danglingQ = 0.0, g.residual = 0.0,
+     ON CREATE SET g.version = 0, g.stale = true, g.n = 0, g.anchors = '[]', g.anchorCount = 0, g.danglingQ = 0.0,
+                   g.residual = 0.0,
                    g.rmax = 0.0, g.epsilon = 1.0
      SET g.version = g.version
      RETURN g.version AS version`,
@@ -657,9 +666,15 @@ export async function writeTrustState(
   }
   await tx.run(
     `MATCH (g:TrustGraph {key: $key})
-     SET g.n = $n, g.anchors = $anchors, g.danglingQ = $danglingQ, g.residual = 0.0, g.rmax = 0.0,
-         g.epsilon = $epsilon, g.stale = false, g.fullAt = datetime()`,
-    { key, ...totals, n: neo4j.int(totals.n) },
+     SET g.n = $n, g.anchors = $anchors, g.anchorCount = $anchorCount, g.danglingQ = $danglingQ, g.residual = 0.0,
+         g.rmax = 0.0, g.epsilon = $epsilon, g.stale = false, g.fullAt = datetime()`,
+    {
+      key,
+      ...totals,
+      n: neo4j.int(totals.n),
+      anchors: JSON.stringify(totals.anchors),
+      anchorCount: neo4j.int(totals.anchors.length),
+    },
   );
 }
 

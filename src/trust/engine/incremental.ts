@@ -113,6 +113,7 @@ export class LocalPush {
     this.baseQ[u] = q;
     this.baseR[u] = r;
     this.loadedFlags[u] = 1;
+    this.touched.push(u);
   }
 
   isLoaded(u: number): boolean {
@@ -123,6 +124,7 @@ export class LocalPush {
   setRow(u: number, row: Row): void {
     this.check(u);
     this.rows[u] = validRow(row, this.size);
+    this.touched.push(u);
   }
 
   hasRow(u: number): boolean {
@@ -150,9 +152,13 @@ export class LocalPush {
     return this.removedFlags[u] === 1;
   }
 
+  /** Nodes whose residual changed since the last push: it starts from them, so its cost follows the change. */
+  private touched: number[] = [];
+
   private addResidual(v: number, amount: number): void {
     if (this.removedFlags[v] === 1) return;
     this.deltaR[v] = (this.deltaR[v] as number) + amount;
+    this.touched.push(v);
   }
 
   /** Adds scale·(distribution of row) to the residuals: the row normalised, or p when it is empty. */
@@ -258,18 +264,20 @@ export class LocalPush {
    */
   push(maxPushes: number): number {
     const queue: number[] = [];
-    const queued = new Uint8Array(this.size);
-    for (let u = 0; u < this.size; u++) {
-      if (this.isPushable(u)) {
+    const queued = new Set<number>();
+    // Loading a node or its row can make it pushable without a residual change: those are in `touched` too.
+    for (const u of this.touched) {
+      if (!queued.has(u) && this.isPushable(u)) {
         queue.push(u);
-        queued[u] = 1;
+        queued.add(u);
       }
     }
+    this.touched = [];
     let done = 0;
     let head = 0;
     while (head < queue.length && done < maxPushes) {
       const u = queue[head++] as number;
-      queued[u] = 0;
+      queued.delete(u);
       if (!this.isPushable(u)) continue;
       const residual = this.r(u);
       const row = this.rows[u] as Row;
@@ -278,14 +286,16 @@ export class LocalPush {
       if (row.targets.length === 0) this.danglingQ += residual;
       this.spread(row, (1 - this.alpha) * residual);
       done++;
-      const targets = row.targets.length === 0 ? this.anchorList : row.targets;
-      for (const v of targets) {
-        if (v < queued.length && queued[v] === 0 && this.isPushable(v)) {
+      for (const v of this.touched) {
+        if (!queued.has(v) && this.isPushable(v)) {
           queue.push(v);
-          queued[v] = 1;
+          queued.add(v);
         }
       }
+      this.touched = [];
     }
+    // What is left above ε (a cap reached, or waiting to be loaded) is where the next push starts.
+    for (let k = head; k < queue.length; k++) this.touched.push(queue[k] as number);
     this.pushes += done;
     return done;
   }
