@@ -311,7 +311,7 @@ async function writeResults() {
       .map(
         (r) =>
           `At ${r.people.toLocaleString('en')} people the recomputation was stopped (${r.recomputeError}): its CPU ` +
-          `column is what it had used by then, and the eligibility checks found the people unscored (NOT_SCORED ` +
+          `column is what it had used by then, and the eligibility checks found the people unscored (NO_SCORE ` +
           `without evaluating the rule; the same statements otherwise).`,
       ),
     '',
