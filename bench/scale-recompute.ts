@@ -13,7 +13,23 @@ const config = loadConfig();
 const driver = createDriver(neo4jTarget(config));
 try {
   const began = Date.now();
-  const report = await recomputeGraph(driver, { database: config.neo4j.database, dataset });
+  // Progress on stderr (how far a run stopped at its time limit got, and its memory then).
+  let reported = '';
+  const report = await recomputeGraph(driver, {
+    database: config.neo4j.database,
+    dataset,
+    onProgress: ({ phase, done, total }) => {
+      const step = `${phase} ${Math.floor((done / Math.max(1, total)) * 20)}`;
+      if (step === reported) return;
+      reported = step;
+      const rssMb = Math.round(process.memoryUsage.rss() / 1024 / 1024);
+      const cpu = process.cpuUsage();
+      console.error(
+        `scale-recompute: ${new Date().toISOString()} ${phase} ${done}/${total}, RSS ${rssMb} MB, ` +
+          `CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
+      );
+    },
+  });
   const totalMs = Date.now() - began;
   // maxRSS: the process's peak resident set, in KiB (getrusage).
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
