@@ -131,7 +131,8 @@ function scoreWrite(score: TrustScore, explanation: StoredExplanation): NonNulla
 }
 
 export interface RecomputeProgress {
-  phase: 'load' | 'compute' | 'write';
+  /** write: scores; state: the push state (incremental.ts), after the last score. */
+  phase: 'load' | 'compute' | 'write' | 'state';
   done: number;
   total: number;
 }
@@ -159,7 +160,10 @@ export async function recomputeGraph(
     database?: string;
     dataset?: string | null;
     batchSize?: number;
-    onProgress?: (progress: RecomputeProgress) => void;
+    /** Awaited before the computation goes on (a test can make a write arrive between two batches). */
+    onProgress?: (progress: RecomputeProgress) => void | Promise<void>;
+    /** Largest graph whose push state is written in one transaction (default STATE_IN_ONE_TRANSACTION). */
+    stateInOneTransaction?: number;
     /**
      * The time scores are computed at (account and event ages depend on it). Defaults to now for the native
      * graph, and to the dataset's own clock (stored by the importer) for an imported one.
@@ -174,14 +178,14 @@ export async function recomputeGraph(
   const key = graphKey(dataset);
   // Writes since this version are not in the graph loaded below (each write bumps it, under the node's lock).
   const startVersion = await db.writeTx((tx) => trustGraphVersion(tx, key));
-  options.onProgress?.({ phase: 'load', done: 0, total: 1 });
+  await options.onProgress?.({ phase: 'load', done: 0, total: 1 });
   // An imported network is scored at its own clock: against today, every account of an old dataset would be
   // years old (docs/trust-model.md, "Imported networks").
   const now = options.now ?? (dataset === null ? null : await datasetClock(db, dataset)) ?? began;
   const graph = await loadGraph(driver, options.database, dataset, now);
   const loaded = Date.now();
   const n = graph.ids.length;
-  options.onProgress?.({ phase: 'compute', done: 0, total: n });
+  await options.onProgress?.({ phase: 'compute', done: 0, total: n });
   // The whole-graph iteration keeps typed arrays only; each person's result (score, explanation, contributors:
   // kilobytes each) is built for one batch, written and dropped (docs/scaling.md, "Memory").
   const computation = computeGraph({
@@ -240,7 +244,7 @@ export async function recomputeGraph(
       await writeScores(tx, rows, meta);
       return false;
     });
-    options.onProgress?.({ phase: 'write', done: Math.min(n, start + batchSize), total: n });
+    await options.onProgress?.({ phase: 'write', done: Math.min(n, start + batchSize), total: n });
   }
   if (!interrupted) {
     const network = computation.network;
@@ -274,7 +278,7 @@ export async function recomputeGraph(
       danglingQ,
       epsilon: (PUSH_RELATIVE_EPSILON * computation.reference) / alpha,
     };
-    if (n <= STATE_IN_ONE_TRANSACTION) {
+    if (n <= (options.stateInOneTransaction ?? STATE_IN_ONE_TRANSACTION)) {
       interrupted = await db.writeTx(async (tx) => {
         if ((await lockedTrustGraphVersion(tx, key)) !== startVersion) return true;
         for (let start = 0; start < n; start += batchSize)
@@ -282,6 +286,7 @@ export async function recomputeGraph(
         await writeTrustTotals(tx, key, totals);
         return false;
       });
+      if (!interrupted) await options.onProgress?.({ phase: 'state', done: n, total: n });
     } else {
       // Too large for one transaction (Neo4j's transaction memory, 256 MB in all here): the graph is marked
       // stale in the first batch's transaction, so no write uses a half-written state (incremental updates wait
@@ -295,6 +300,8 @@ export async function recomputeGraph(
           await writeTrustStateRows(tx, rows);
           return false;
         });
+        if (!interrupted)
+          await options.onProgress?.({ phase: 'state', done: Math.min(n, start + batchSize), total: n });
       }
       if (!interrupted)
         interrupted = await db.writeTx(async (tx) => {
