@@ -173,8 +173,19 @@ async function recompute(): Promise<
   clearTimeout(limit);
   if (cut) return { error: `not finished in ${recomputeLimitSeconds} s`, ...cut };
   const line = out.trim().split('\n').pop() ?? '';
-  if (code !== 0 || !line.startsWith('{'))
-    return { error: `exit code ${code}`, cpuSeconds: null, peakRssMb: null };
+  if (code !== 0) {
+    // The child reports its failure with its peak memory and CPU time when it can.
+    const failure = line.startsWith('{')
+      ? (JSON.parse(line) as { error: string; cpuSeconds: number; peakRssMb: number })
+      : null;
+    return {
+      error: `failed (exit code ${code})${failure ? `: ${failure.error}` : ''}`,
+      cpuSeconds: failure?.cpuSeconds ?? null,
+      peakRssMb: failure?.peakRssMb ?? null,
+    };
+  }
+  if (!line.startsWith('{'))
+    return { error: `no report (exit code ${code})`, cpuSeconds: null, peakRssMb: null };
   return JSON.parse(line) as {
     totalMs: number;
     millis: { load: number; compute: number; write: number };
@@ -315,7 +326,7 @@ async function writeResults() {
     ),
     '',
     ...rows
-      .filter((r) => r.recomputeError)
+      .filter((r) => r.recomputeError?.startsWith('not finished'))
       .map(
         (r) =>
           `At ${r.people.toLocaleString('en')} people the recomputation was stopped (${r.recomputeError}): its CPU ` +

@@ -40,10 +40,11 @@ import {
 
 const DAY_MS = 86_400_000;
 /**
- * People whose push state a full computation writes in one transaction (all or nothing). About 300 bytes of
- * transaction state each (q, the row as JSON, reach): 100,000 (measured by bench:scale) stay inside Neo4j's transaction memory.
+ * People whose push state a full computation writes in one transaction (all or nothing). Neo4j's transaction
+ * memory (256 MB in all, src/db/embedded.ts) did not hold 100,000 people's (q, the row as JSON, reach: more than
+ * 2.6 KB each in transaction state; bench:scale, docs/scaling.md), so larger graphs write it in batches.
  */
-export const STATE_IN_ONE_TRANSACTION = 100_000;
+export const STATE_IN_ONE_TRANSACTION = 25_000;
 
 /** Keeps the largest contributors by name and merges the tail into one OTHERS share (shares still sum to 1). */
 function storedShares(shares: { userId: string | null; share: number }[]): StoredShare[] {
