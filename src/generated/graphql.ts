@@ -1184,7 +1184,10 @@ export type TrustSnapshot = {
    * (change is then still exact, from the values).
    */
   reasonChanges: Array<TrustReasonChange>;
-  /** Whether reasonChanges is known: false for the first snapshot and where either snapshot has no stored reasons. */
+  /**
+   * Whether reasonChanges is known: false for the first snapshot, where either snapshot has no stored reasons, and
+   * where the reasons would not add up to change (a model version with another baseline).
+   */
   reasonChangesKnown: Scalars['Boolean']['output'];
   value: Scalars['Int']['output'];
 };
