@@ -46,6 +46,7 @@ export interface TrustScore {
   principalReasons: Reason[];
 }
 
+// Stryker disable next-line ArrayDeclaration: with no ranks a tie compares NaN (taken as 0), which keeps the parts' order: REASON_CODES order
 const codeRank = new Map(REASON_CODES.map((code, index) => [code, index]));
 
 /**
@@ -75,18 +76,14 @@ export function scoreUser(evidence: UserEvidence): TrustScore {
     .sort(
       (a, b) =>
         Math.abs(b.points) - Math.abs(a.points) ||
+        // Stryker disable next-line ArithmeticOperator: parts come in REASON_CODES order and the sort is stable; a positive result on a tie keeps that order too
         (codeRank.get(a.code) as number) - (codeRank.get(b.code) as number),
     );
-  // Only four reason codes can be negative (late, resolved default, default, negative ratings), and `reasons` is
-  // already ordered by |points| then code: sort and cut state the contract, they change nothing today.
-  // Stryker disable next-line MethodExpression: equivalent while at most four negative reasons exist, see above
-  const principalReasons = reasons
-    .filter((reason) => reason.points < 0)
-    .sort(
-      // Stryker disable next-line ConditionalExpression,ArithmeticOperator: the negative reasons arrive in this order already
-      (a, b) => a.points - b.points || (codeRank.get(a.code) as number) - (codeRank.get(b.code) as number),
-    )
-    .slice(0, 4);
+  // `reasons` is ordered by |points| then code, so its negative ones come most negative first, ties by code.
+  // Stryker disable next-line EqualityOperator: reasons of 0 points were dropped above
+  const negativeReasons = reasons.filter((reason) => reason.points < 0);
+  // Stryker disable next-line MethodExpression: only four reason codes can be negative (late, resolved default, default, negative ratings)
+  const principalReasons = negativeReasons.slice(0, 4);
   return {
     modelVersion: MODEL_VERSION,
     value,
