@@ -46,9 +46,6 @@ export interface TrustScore {
   principalReasons: Reason[];
 }
 
-// Stryker disable next-line ArrayDeclaration: with no ranks a tie compares NaN (taken as 0), which keeps the parts' order: REASON_CODES order
-const codeRank = new Map(REASON_CODES.map((code, index) => [code, index]));
-
 /**
  * Scores one user. Reasons come from an exact additive decomposition of each dimension's
  * distance from a brand-new user; rounding to integers is by largest remainder with the target
@@ -77,7 +74,7 @@ export function scoreUser(evidence: UserEvidence): TrustScore {
       (a, b) =>
         Math.abs(b.points) - Math.abs(a.points) ||
         // Stryker disable next-line ArithmeticOperator: parts come in REASON_CODES order and the sort is stable; a positive result on a tie keeps that order too
-        (codeRank.get(a.code) as number) - (codeRank.get(b.code) as number),
+        REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code),
     );
   // `reasons` is ordered by |points| then code, so its negative ones come most negative first, ties by code.
   // Stryker disable next-line EqualityOperator: reasons of 0 points were dropped above
