@@ -9,6 +9,7 @@ import {
   setAnchor,
   setScoringConsent,
 } from '../src/trust/service.js';
+import { snapshotChange } from '../src/trust/model.js';
 
 export const trustResolvers: Resolvers = {
   Mutation: {
@@ -47,6 +48,11 @@ export const trustResolvers: Resolvers = {
       score.explanation.improvements.map((improvement) => ({ ...improvement, userId: score.userId })),
     // Scores stored before disputes existed have no count: nothing was under review then.
     itemsUnderReview: (score) => score.explanation.underReview ?? 0,
+  },
+  TrustSnapshot: {
+    change: (snapshot) => snapshotChange(snapshot).change,
+    reasonChanges: (snapshot) => snapshotChange(snapshot).reasonChanges ?? [],
+    reasonChangesKnown: (snapshot) => snapshotChange(snapshot).reasonChanges !== null,
   },
   TrustImprovement: {
     dimension: (improvement) => improvement.dimension ?? null,

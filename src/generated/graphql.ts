@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { UserRow } from '../users/model.js';
 import type { IdentityRow } from '../identities/model.js';
 import type { EndorsementRow, RatingRow, ReportRow, EventRow } from '../relationships/model.js';
-import type { TrustScoreRow, TrustSnapshotRow, ImprovementRow } from '../trust/model.js';
+import type { TrustScoreRow, TrustSnapshotRow, ReasonChange, ImprovementRow } from '../trust/model.js';
 import type { PartnerRow, ConsentRow, InquiryRow, AuditEntryRow } from '../partners/model.js';
 import type { PerkRow, PerkRuleRow, EligibilityDecisionRow, PerkStandingRow, PerkShortfallRow, PerkActionRow } from '../perks/model.js';
 import type { DisputeRow } from '../privacy/model.js';
@@ -1092,6 +1092,19 @@ export type TrustReason = {
   summary: Scalars['String']['output'];
 };
 
+/** How one reason's points moved between two consecutive snapshots. */
+export type TrustReasonChange = {
+  __typename?: 'TrustReasonChange';
+  code: TrustReasonCode;
+  dimension: TrustDimension;
+  /** This snapshot's points for the code minus the previous snapshot's (never 0). */
+  points: Scalars['Int']['output'];
+  /** The reason's summary at the previous snapshot; null when it did not count then. */
+  previousSummary?: Maybe<Scalars['String']['output']>;
+  /** The reason's plain-language summary at this snapshot; null when it no longer counts here. */
+  summary?: Maybe<Scalars['String']['output']>;
+};
+
 /**
  * Why a score moved from the baseline (contract 2027-01: an enum; a String before). Every code has a plain-language
  * summary on TrustReason.summary.
@@ -1153,11 +1166,29 @@ export type TrustScoreStatus =
   | 'PENDING'
   | 'SCORED';
 
+/**
+ * The score at one computation that changed it (a snapshot is written when the value or the model version changes),
+ * and how it moved from the snapshot before it.
+ */
 export type TrustSnapshot = {
   __typename?: 'TrustSnapshot';
   band: TrustBand;
+  /** This value minus the previous snapshot's value (exact); null for the first snapshot. */
+  change?: Maybe<Scalars['Int']['output']>;
   computedAt: Scalars['DateTime']['output'];
   modelVersion: Scalars['String']['output'];
+  /**
+   * Which reasons moved, and by how many points, since the previous snapshot: per reason code, this snapshot's points
+   * minus the previous one's, non-zero only, largest move first. They sum exactly to change when reasonChangesKnown
+   * is true; empty for the first snapshot and when either snapshot was written before snapshots stored their reasons
+   * (change is then still exact, from the values).
+   */
+  reasonChanges: Array<TrustReasonChange>;
+  /**
+   * Whether reasonChanges is known: false for the first snapshot, where either snapshot has no stored reasons, and
+   * where the reasons would not add up to change (a model version with another baseline).
+   */
+  reasonChangesKnown: Scalars['Boolean']['output'];
   value: Scalars['Int']['output'];
 };
 
@@ -1555,6 +1586,7 @@ export type ResolversTypes = ResolversObject<{
   TrustPath: ResolverTypeWrapper<TrustPath>;
   TrustPathStep: ResolverTypeWrapper<TrustPathStep>;
   TrustReason: ResolverTypeWrapper<TrustReason>;
+  TrustReasonChange: ResolverTypeWrapper<ReasonChange>;
   TrustReasonCode: TrustReasonCode;
   TrustScore: ResolverTypeWrapper<TrustScoreRow>;
   TrustScoreStatus: TrustScoreStatus;
@@ -1642,6 +1674,7 @@ export type ResolversParentTypes = ResolversObject<{
   TrustPath: TrustPath;
   TrustPathStep: TrustPathStep;
   TrustReason: TrustReason;
+  TrustReasonChange: ReasonChange;
   TrustScore: TrustScoreRow;
   TrustSnapshot: TrustSnapshotRow;
   TrustSnapshotConnection: Omit<TrustSnapshotConnection, 'edges'> & { edges: Array<ResolversParentTypes['TrustSnapshotEdge']> };
@@ -2036,6 +2069,14 @@ export type TrustReasonResolvers<ContextType = Context, ParentType extends Resol
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type TrustReasonChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustReasonChange'] = ResolversParentTypes['TrustReasonChange']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['TrustReasonCode'], ParentType, ContextType>;
+  dimension?: Resolver<ResolversTypes['TrustDimension'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  previousSummary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type TrustScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustScore'] = ResolversParentTypes['TrustScore']> = ResolversObject<{
   band?: Resolver<ResolversTypes['TrustBand'], ParentType, ContextType>;
   bands?: Resolver<Array<ResolversTypes['TrustBandRange']>, ParentType, ContextType>;
@@ -2050,8 +2091,11 @@ export type TrustScoreResolvers<ContextType = Context, ParentType extends Resolv
 
 export type TrustSnapshotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustSnapshot'] = ResolversParentTypes['TrustSnapshot']> = ResolversObject<{
   band?: Resolver<ResolversTypes['TrustBand'], ParentType, ContextType>;
+  change?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   modelVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasonChanges?: Resolver<Array<ResolversTypes['TrustReasonChange']>, ParentType, ContextType>;
+  reasonChangesKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -2156,6 +2200,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   TrustPath?: TrustPathResolvers<ContextType>;
   TrustPathStep?: TrustPathStepResolvers<ContextType>;
   TrustReason?: TrustReasonResolvers<ContextType>;
+  TrustReasonChange?: TrustReasonChangeResolvers<ContextType>;
   TrustScore?: TrustScoreResolvers<ContextType>;
   TrustSnapshot?: TrustSnapshotResolvers<ContextType>;
   TrustSnapshotConnection?: TrustSnapshotConnectionResolvers<ContextType>;

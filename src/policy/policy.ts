@@ -136,6 +136,7 @@ export const POLICY: Record<string, Partial<Record<string, RuleName>>> = {
   TrustImprovement: { '*': 'inherit' },
   TrustBandRange: { '*': 'inherit' },
   TrustSnapshot: { '*': 'inherit' },
+  TrustReasonChange: { '*': 'inherit' },
   TrustSnapshotConnection: { '*': 'inherit' },
   TrustSnapshotEdge: { '*': 'inherit' },
   // Partners: anyone who can see a partner (a consent, an inquiry, a perk) sees its id and name; its scopes and

@@ -20,7 +20,13 @@ import {
   type UserEvidence,
 } from './engine/index.js';
 import { PUSH_RELATIVE_EPSILON } from './incremental.js';
-import { graphKey, STORED_CONTRIBUTORS, type StoredExplanation, type StoredShare } from './model.js';
+import {
+  graphKey,
+  snapshotReasonsJson,
+  STORED_CONTRIBUTORS,
+  type StoredExplanation,
+  type StoredShare,
+} from './model.js';
 import {
   datasetClock,
   forgetNonConsenting,
@@ -119,6 +125,7 @@ function scoreWrite(score: TrustScore, explanation: StoredExplanation): NonNulla
     reputation: dimensionValue(score, 'REPUTATION'),
     network: dimensionValue(score, 'NETWORK'),
     explanation: JSON.stringify(explanation),
+    reasons: snapshotReasonsJson(score.reasons),
   };
 }
 

@@ -1,5 +1,8 @@
+import { z } from 'zod';
 import {
+  DIMENSIONS,
   EIGENTRUST_ALPHA,
+  REASON_CODES,
   trustErrorPoints,
   trustReference,
   type Band,
@@ -47,12 +50,105 @@ export interface TrustScoreRow {
   explanation: StoredExplanation;
 }
 
+/** One reason as a snapshot stores it (the explanation's reason at the time of the snapshot). */
+export interface SnapshotReason {
+  code: ReasonCode;
+  dimension: Dimension;
+  points: number;
+  summary: string;
+}
+
+const SNAPSHOT_REASONS = z.array(
+  z.object({
+    code: z.enum(REASON_CODES as [ReasonCode, ...ReasonCode[]]),
+    dimension: z.enum(DIMENSIONS as [Dimension, ...Dimension[]]),
+    points: z.number().int(),
+    summary: z.string(),
+  }),
+);
+
+/** A snapshot's reasons as stored on it (a JSON string, so the node keeps plain properties). */
+export function snapshotReasonsJson(reasons: readonly SnapshotReason[]): string {
+  return JSON.stringify(
+    reasons.map(({ code, dimension, points, summary }) => ({ code, dimension, points, summary })),
+  );
+}
+
+/**
+ * A snapshot's stored reasons, checked: null for a snapshot written before snapshots stored them. A property that
+ * is not a list of reasons is a corrupt store, not something to explain a score with: it throws.
+ */
+export function parseSnapshotReasons(json: string | null): SnapshotReason[] | null {
+  if (json === null) return null;
+  return SNAPSHOT_REASONS.parse(JSON.parse(json));
+}
+
+/** What a snapshot is compared with: the previous snapshot of the same person. */
+export interface PreviousSnapshot {
+  value: number;
+  /** Null when it was written before snapshots stored their reasons. */
+  reasons: SnapshotReason[] | null;
+}
+
+/** One snapshot of a person's score (codegen mapper for TrustSnapshot), with the one before it (null: the first). */
 export interface TrustSnapshotRow {
   id: string;
   value: number;
   band: Band;
   computedAt: string;
   modelVersion: string;
+  reasons: SnapshotReason[] | null;
+  previous: PreviousSnapshot | null;
+}
+
+/** How one reason code's points moved between two snapshots (codegen mapper for TrustReasonChange). */
+export interface ReasonChange {
+  code: ReasonCode;
+  dimension: Dimension;
+  points: number;
+  summary: string | null;
+  previousSummary: string | null;
+}
+
+const REASON_RANK = new Map(REASON_CODES.map((code, index) => [code, index]));
+
+/**
+ * Per reason code, the current points minus the previous ones, non-zero only, largest move first (then the model's
+ * code order). Both lists sum to value − baseline, so with one baseline the changes sum exactly to the value's
+ * change. Null when either snapshot has no stored reasons.
+ */
+export function reasonChanges(
+  current: readonly SnapshotReason[] | null,
+  previous: readonly SnapshotReason[] | null,
+): ReasonChange[] | null {
+  if (current === null || previous === null) return null;
+  const byCode = new Map<ReasonCode, ReasonChange>();
+  for (const reason of previous) {
+    byCode.set(reason.code, {
+      code: reason.code,
+      dimension: reason.dimension,
+      points: -reason.points,
+      summary: null,
+      previousSummary: reason.summary,
+    });
+  }
+  for (const reason of current) {
+    const before = byCode.get(reason.code);
+    byCode.set(reason.code, {
+      code: reason.code,
+      dimension: reason.dimension,
+      points: reason.points + (before?.points ?? 0),
+      summary: reason.summary,
+      previousSummary: before?.previousSummary ?? null,
+    });
+  }
+  return [...byCode.values()]
+    .filter((change) => change.points !== 0)
+    .sort(
+      (a, b) =>
+        Math.abs(b.points) - Math.abs(a.points) ||
+        (REASON_RANK.get(a.code) ?? 0) - (REASON_RANK.get(b.code) ?? 0),
+    );
 }
 
 export type TrustScoreStatus = 'SCORED' | 'NO_CONSENT' | 'PENDING';
@@ -136,4 +232,19 @@ export function scoreIsStale(input: {
   // The raters' standings scale by the same ratio: REPUTATION moves by at most 120·|ratio − 1|/3 (engine bound).
   const reputationDrift = (120 * Math.min(1, Math.abs(ratio - 1))) / 3;
   return trustErrorPoints(input.trust, bound + drift, reference) + reputationDrift >= STALE_POINTS;
+}
+
+/**
+ * How a snapshot moved from the previous one: the exact change of value (null for the first), and the reason
+ * changes when both snapshots stored their reasons and the changes add up to it (one baseline); null otherwise.
+ */
+export function snapshotChange(snapshot: TrustSnapshotRow): {
+  change: number | null;
+  reasonChanges: ReasonChange[] | null;
+} {
+  if (snapshot.previous === null) return { change: null, reasonChanges: null };
+  const change = snapshot.value - snapshot.previous.value;
+  const changes = reasonChanges(snapshot.reasons, snapshot.previous.reasons);
+  const exact = changes !== null && changes.reduce((sum, c) => sum + c.points, 0) === change;
+  return { change, reasonChanges: exact ? changes : null };
 }

@@ -8,6 +8,7 @@ import type { Db, Tx } from '../db/driver.js';
 import { afterCondition, pageParams, type PageArgs, type PageOfRows } from '../db/pagination.js';
 import type { Assurance, EventKind, UserProfile } from './engine/index.js';
 import {
+  parseSnapshotReasons,
   scoreIsStale,
   type StoredExplanation,
   type TrustScoreRow,
@@ -227,6 +228,8 @@ export interface ScoreWrite {
     reputation: number;
     network: number;
     explanation: string;
+    /** The reasons alone (snapshotReasonsJson), stored on a new snapshot so that history can say what moved. */
+    reasons: string;
   } | null;
 }
 
@@ -269,7 +272,8 @@ export async function writeScores(
          u.trustStale = CASE WHEN $full THEN false ELSE coalesce(u.trustStale, false) END
      FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |
        CREATE (u)-[:HAS_TRUST_SNAPSHOT]->(:TrustSnapshot {id: randomUUID(), value: row.score.value,
-               band: row.score.band, computedAt: datetime($computedAt), modelVersion: $modelVersion}))`,
+               band: row.score.band, computedAt: datetime($computedAt), modelVersion: $modelVersion,
+               reasons: row.score.reasons}))`,
     { rows, ...meta, graphSize: neo4j.int(meta.graphSize) },
   );
 }
@@ -443,22 +447,51 @@ export async function trustStates(db: Db, userIds: readonly string[]): Promise<T
   }));
 }
 
+/**
+ * Pages of snapshots, oldest first, each with the snapshot before it (for the first of a page after a cursor, the
+ * last one before the page, read in the same statement): one statement for any number of people.
+ */
 export async function snapshotsOfUsers(
   db: Db,
   userIds: readonly string[],
   page: PageArgs,
 ): Promise<Map<string, PageOfRows<TrustSnapshotRow>>> {
-  const rows = await db.read<{ userId: string; items: TrustSnapshotRow[]; total: number }>(
+  interface StoredSnapshot extends Omit<TrustSnapshotRow, 'reasons' | 'previous'> {
+    reasons: string | null;
+  }
+  const rows = await db.read<{
+    userId: string;
+    before: StoredSnapshot | null;
+    items: StoredSnapshot[];
+    total: number;
+  }>(
     `UNWIND $userIds AS userId
      MATCH (u:User {id: userId})
      RETURN u.id AS userId,
+            CASE WHEN $afterAt IS NULL THEN null
+                 ELSE COLLECT { MATCH (u)-[:HAS_TRUST_SNAPSHOT]->(s:TrustSnapshot)
+                                WHERE NOT (${afterCondition('s', page, 'computedAt')})
+                                WITH s ORDER BY s.computedAt DESC, s.id DESC LIMIT 1
+                                RETURN s {.id, .value, .band, .modelVersion, .reasons,
+                                          computedAt: toString(s.computedAt)} }[0] END AS before,
             COLLECT { MATCH (u)-[:HAS_TRUST_SNAPSHOT]->(s:TrustSnapshot) WHERE ${afterCondition('s', page, 'computedAt')}
                       WITH s ORDER BY s.computedAt, s.id LIMIT $limit
-                      RETURN s {.id, .value, .band, .modelVersion, computedAt: toString(s.computedAt)} } AS items,
+                      RETURN s {.id, .value, .band, .modelVersion, .reasons, computedAt: toString(s.computedAt)} } AS items,
             COUNT { (u)-[:HAS_TRUST_SNAPSHOT]->() } AS total`,
     { userIds, ...pageParams(page) },
   );
-  return new Map(rows.map((r) => [r.userId, { rows: r.items, total: r.total }]));
+  return new Map(
+    rows.map((r) => {
+      let previous: TrustSnapshotRow['previous'] =
+        r.before === null ? null : { value: r.before.value, reasons: parseSnapshotReasons(r.before.reasons) };
+      const items = r.items.map((item): TrustSnapshotRow => {
+        const row = { ...item, reasons: parseSnapshotReasons(item.reasons), previous };
+        previous = { value: row.value, reasons: row.reasons };
+        return row;
+      });
+      return [r.userId, { rows: items, total: r.total }];
+    }),
+  );
 }
 
 /** A (user, network contributor) pair of an explanation. */

@@ -269,6 +269,34 @@ describe('the web app in Chromium', { timeout: 600_000 }, () => {
     expect(await page.getByTestId('improvement-points').count()).toBeGreaterThan(0);
     await audit('improve');
     await open('history');
+    // Newest first, each change with the reasons that moved it ("+N points: <summary>"), adding up to the change.
+    const { me } = await gql<{
+      me: { trustHistory: { edges: { node: { value: number; change: number | null } }[] } };
+    }>('{ me { trustHistory(first: 100) { edges { node { value change } } } } }', {}, await bearer(ids.me));
+    const snapshots = me.trustHistory.edges.map((e) => e.node).reverse();
+    // The identity, three events and the full computation: five snapshots, the first without a change.
+    expect(snapshots.length).toBeGreaterThanOrEqual(4);
+    const rows = page.getByTestId('history-row');
+    expect(await rows.count()).toBe(snapshots.length);
+    for (const [index, snapshot] of snapshots.entries()) {
+      const row = rows.nth(index);
+      expect(await row.getByTestId('history-value').textContent()).toBe(String(snapshot.value));
+      const shown = (await row.getByTestId('history-change-points').allTextContents()).map((text) =>
+        Number.parseInt(text, 10),
+      );
+      if (snapshot.change === null) {
+        expect(shown).toEqual([]);
+        continue;
+      }
+      expect(Number.parseInt((await row.getByTestId('history-change').textContent())!, 10)).toBe(
+        snapshot.change,
+      );
+      expect(shown.reduce((a, b) => a + b, 0)).toBe(snapshot.change);
+    }
+    // The late commitment's own reason, in the words of the score page.
+    expect((await page.getByTestId('history-changes').allTextContents()).join(' ')).toMatch(
+      /[+-]\d+ points?: 1 commitment fulfilled late, recency-weighted/,
+    );
     await audit('history');
     await open('vouches');
     const paths = await page.getByTestId('paths').textContent();

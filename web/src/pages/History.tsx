@@ -1,7 +1,8 @@
 import { useQuery } from 'urql';
 import { HistoryChart } from '../charts/HistoryChart';
 import { graphql } from '../gql';
-import { ErrorMessage, formatDate, Loading, Page, TableRegion, words } from '../ui';
+import type { MyHistoryQuery } from '../gql/graphql';
+import { ErrorMessage, formatDate, Loading, Page, signed, TableRegion, words } from '../ui';
 
 const History = graphql(`
   query MyHistory {
@@ -13,6 +14,14 @@ const History = graphql(`
             value
             band
             computedAt
+            change
+            reasonChangesKnown
+            reasonChanges {
+              code
+              points
+              summary
+              previousSummary
+            }
           }
         }
       }
@@ -32,6 +41,28 @@ const History = graphql(`
     }
   }
 `);
+
+type Snapshot = NonNullable<NonNullable<MyHistoryQuery['me']>['trustHistory']>['edges'][number]['node'];
+
+/** "+N points: <reason summary>" for each reason that moved, as the server counted them (they sum to the change). */
+function WhatMoved({ snapshot }: { snapshot: Snapshot }) {
+  if (snapshot.change === null || snapshot.change === undefined) return <>Your first score</>;
+  if (!snapshot.reasonChangesKnown)
+    return <>Not recorded: this score was computed before Credence kept the reasons of each change.</>;
+  if (snapshot.reasonChanges.length === 0) return <>No reason changed</>;
+  return (
+    <ul className="moves" data-testid="history-changes">
+      {snapshot.reasonChanges.map((r) => (
+        <li key={r.code}>
+          <strong data-testid="history-change-points">
+            {signed(r.points)} {Math.abs(r.points) === 1 ? 'point' : 'points'}
+          </strong>
+          : {r.summary ?? `no longer counted (${r.previousSummary ?? words(r.code)})`}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export default function HistoryPage() {
   const [{ data, fetching, error }] = useQuery({ query: History, requestPolicy: 'cache-and-network' });
@@ -60,6 +91,10 @@ export default function HistoryPage() {
         />
       )}
       <h2>Scores</h2>
+      <p>
+        Newest first. Each change lists the reasons that moved your score and by how many points; they add up
+        to the change.
+      </p>
       <TableRegion label="Score history">
         <table>
           <thead>
@@ -69,20 +104,32 @@ export default function HistoryPage() {
                 Score
               </th>
               <th scope="col">Band</th>
+              <th scope="col" className="num">
+                Change
+              </th>
+              <th scope="col">What moved it</th>
             </tr>
           </thead>
           <tbody>
             {[...snapshots].reverse().map((s, i) => (
-              <tr key={i}>
+              <tr key={i} data-testid="history-row">
                 <td>{formatDate(s.computedAt)}</td>
-                <td className="num">{s.value}</td>
+                <td className="num" data-testid="history-value">
+                  {s.value}
+                </td>
                 <td>{words(s.band)}</td>
+                <td className="num" data-testid="history-change">
+                  {s.change === null || s.change === undefined ? '' : signed(s.change)}
+                </td>
+                <td>
+                  <WhatMoved snapshot={s} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableRegion>
-      <h2>Events that moved it</h2>
+      <h2>Events reported about you</h2>
       {events.length === 0 ? (
         <p>No events were reported about you.</p>
       ) : (
