@@ -195,7 +195,7 @@ export async function recomputeGraph(
   const n = graph.ids.length;
   await options.onProgress?.({ phase: 'compute', done: 0, total: n });
   // The whole-graph iteration keeps typed arrays only; each person's result (score, explanation, contributors:
-  // kilobytes each) is built for one batch, written and dropped (docs/scaling.md, "Memory").
+  // kilobytes each) is built for one batch, written and dropped (docs/scaling.md, "Where one machine ends").
   const computation = computeGraph({
     userCount: n,
     ratings: graph.ratings,

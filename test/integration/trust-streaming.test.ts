@@ -1,5 +1,5 @@
 /**
- * The full recompute of a graph too large for one transaction's push state (docs/scaling.md, "Memory"): the state
+ * The full recompute of a graph too large for one transaction's push state (docs/scaling.md, "Where one machine ends"): the state
  * is written in batches, the graph marked stale until its totals are written, so no write uses a half-written
  * state. The reference is the same graph's state written in one transaction (the path of every smaller graph).
  */
