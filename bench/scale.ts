@@ -1,6 +1,6 @@
 /**
  * `npm run bench:scale -- [--sizes 10000,100000,1000000] [--duration 10] [--warmup 3] [--connections 16]
- * [--recompute-heap-mb 4096]`
+ * [--recompute-heap-mb 4096] [--recompute-only]`
  *
  * The scaling curve (issue 12 §4): for each size, a database holding that many synthetic people with 10
  * relationships each (seed/synthetic.ts, put in by the offline importer: bench/bulk-import.ts), then
@@ -10,6 +10,8 @@
  * The database is the benchmark's own (home .neo4j/scale, Bolt port 7696 unless SCALE_NEO4J_HOME / _PORT say
  * otherwise) and is replaced for every size. Writes bench/results/scale-<timestamp>.json, .md and .svg (the chart,
  * drawn by Vega-Lite), after every size, so a run stopped before 1M keeps what it measured.
+ * `--recompute-only` measures only the full recomputation on the database already there (one size: a store an
+ * earlier run imported), without importing or running the eligibility checks.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +53,8 @@ const { values } = parseArgs({
     from: { type: 'string' },
     // Only the eligibility checks, on the database a previous run left for this size (longer runs, warm JIT).
     'eligibility-only': { type: 'boolean', default: false },
+    // Only the full recomputation, on the database already there (imported by an earlier run of the same size).
+    'recompute-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -75,8 +79,9 @@ const config = loadConfig();
 interface Row {
   people: number;
   relationships: number;
-  importSeconds: number;
-  indexSeconds: number;
+  /** Null when the size's row measured the recompute on an existing store (--recompute-only). */
+  importSeconds: number | null;
+  indexSeconds: number | null;
   recomputeSeconds: number | null;
   recomputeLoadSeconds: number | null;
   recomputeIterateSeconds: number | null;
@@ -86,10 +91,10 @@ interface Row {
   recomputeCpuSeconds: number | null;
   recomputeNeo4jCpuSeconds: number | null;
   recomputeError: string | null;
-  eligibilityRequestsPerSecond: number;
-  eligibilityP50Ms: number;
-  eligibilityP99Ms: number;
-  eligibilityErrors: number;
+  eligibilityRequestsPerSecond: number | null;
+  eligibilityP50Ms: number | null;
+  eligibilityP99Ms: number | null;
+  eligibilityErrors: number | null;
   /** CPU milliseconds per check: the gateway process's, and Neo4j's. */
   eligibilityGatewayCpuMs: number | null;
   eligibilityNeo4jCpuMs: number | null;
@@ -97,6 +102,8 @@ interface Row {
   neo4jPeakRssMb: number | null;
   /** The machine's 1-minute load average when the size was measured (other work shares the 2 cores). */
   loadAverage?: number;
+  /** Said under the table (how the row was measured, when it differs from a full run). */
+  notes?: string[];
 }
 
 function duMb(path: string): number {
@@ -151,22 +158,34 @@ async function recompute(): Promise<
       peakRssMb: number;
       cpuSeconds: number;
     }
-  | { error: string; cpuSeconds: number | null }
+  | { error: string; cpuSeconds: number | null; peakRssMb: number | null }
 > {
   const job = child(['bench/scale-recompute.ts', DATASET], {}, Number(values['recompute-heap-mb']));
   let out = '';
   job.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   // A recomputation longer than the limit is stopped and reported as such, with the CPU time it had used.
-  let cut: { cpuSeconds: number | null } | undefined;
+  let cut: { cpuSeconds: number | null; peakRssMb: number | null } | undefined;
   const limit = setTimeout(() => {
-    cut = { cpuSeconds: cpuSeconds(job.pid) };
+    cut = { cpuSeconds: cpuSeconds(job.pid), peakRssMb: peakRssMb(job.pid) };
     job.kill('SIGKILL');
   }, recomputeLimitSeconds * 1000);
   const code = await new Promise<number | null>((done) => job.once('exit', done));
   clearTimeout(limit);
-  if (cut) return { error: `not finished in ${recomputeLimitSeconds} s`, cpuSeconds: cut.cpuSeconds };
+  if (cut) return { error: `not finished in ${recomputeLimitSeconds} s`, ...cut };
   const line = out.trim().split('\n').pop() ?? '';
-  if (code !== 0 || !line.startsWith('{')) return { error: `exit code ${code}`, cpuSeconds: null };
+  if (code !== 0) {
+    // The child reports its failure with its peak memory and CPU time when it can.
+    const failure = line.startsWith('{')
+      ? (JSON.parse(line) as { error: string; cpuSeconds: number; peakRssMb: number })
+      : null;
+    return {
+      error: `failed (exit code ${code})${failure ? `: ${failure.error}` : ''}`,
+      cpuSeconds: failure?.cpuSeconds ?? null,
+      peakRssMb: failure?.peakRssMb ?? null,
+    };
+  }
+  if (!line.startsWith('{'))
+    return { error: `no report (exit code ${code})`, cpuSeconds: null, peakRssMb: null };
   return JSON.parse(line) as {
     totalMs: number;
     millis: { load: number; compute: number; write: number };
@@ -301,19 +320,20 @@ async function writeResults() {
         `${n(r.indexSeconds)} | ${r.recomputeError ?? n(r.recomputeSeconds)} | ` +
         `${n(r.recomputeLoadSeconds)} / ${n(r.recomputeIterateSeconds)} / ${n(r.recomputeWriteSeconds)} | ` +
         `${n(r.recomputeCpuSeconds)} + ${n(r.recomputeNeo4jCpuSeconds)} | ` +
-        `${r.recomputePeakRssMb ?? '—'} | ${r.eligibilityRequestsPerSecond} | ${r.eligibilityP50Ms} / ` +
-        `${r.eligibilityP99Ms} | ${n(r.eligibilityGatewayCpuMs, 2)} + ${n(r.eligibilityNeo4jCpuMs, 2)} | ` +
+        `${r.recomputePeakRssMb ?? '—'} | ${r.eligibilityRequestsPerSecond ?? '—'} | ${r.eligibilityP50Ms ?? '—'} / ` +
+        `${r.eligibilityP99Ms ?? '—'} | ${n(r.eligibilityGatewayCpuMs, 2)} + ${n(r.eligibilityNeo4jCpuMs, 2)} | ` +
         `${r.storeMb} | ${r.neo4jPeakRssMb ?? '—'} |`,
     ),
     '',
     ...rows
-      .filter((r) => r.recomputeError)
+      .filter((r) => r.recomputeError?.startsWith('not finished'))
       .map(
         (r) =>
           `At ${r.people.toLocaleString('en')} people the recomputation was stopped (${r.recomputeError}): its CPU ` +
           `column is what it had used by then, and the eligibility checks found the people unscored (NO_SCORE ` +
           `without evaluating the rule; the same statements otherwise).`,
       ),
+    ...rows.flatMap((r) => (r.notes ?? []).map((note) => `${r.people.toLocaleString('en')} people: ${note}`)),
     '',
     `Chart: [scale-${stamp}.svg](scale-${stamp}.svg).`,
   ];
@@ -385,8 +405,21 @@ async function chart(): Promise<string> {
 }
 
 if (values.from) {
+  // Rows of one size from several files are merged, a later file's measured values over an earlier one's (a
+  // --recompute-only run completes the row of a full run).
   for (const file of values.from.split(','))
-    rows.push(...(JSON.parse(readFileSync(file, 'utf8')) as { rows: Row[] }).rows);
+    for (const row of (JSON.parse(readFileSync(file, 'utf8')) as { rows: Row[] }).rows) {
+      const earlier = rows.find((r) => r.people === row.people);
+      if (!earlier) {
+        rows.push(row);
+        continue;
+      }
+      for (const [field, value] of Object.entries(row) as [keyof Row, unknown][])
+        if (value !== null && value !== undefined && field !== 'notes')
+          (earlier as unknown as Record<string, unknown>)[field] = value;
+      if (row.recomputeSeconds !== null) earlier.recomputeError = row.recomputeError;
+      earlier.notes = [...(earlier.notes ?? []), ...(row.notes ?? [])];
+    }
   rows.sort((a, b) => a.people - b.people);
   await writeResults();
   log(`written bench/results/scale-${stamp}.md from ${values.from}`);
@@ -443,6 +476,100 @@ if (values['eligibility-only']) {
   log(`written bench/results/scale-eligibility-${stamp}.md`);
   await stop(neo4jOptions);
   process.exit(0);
+}
+
+if (values['recompute-only']) {
+  for (const people of sizes) {
+    await start(neo4jOptions);
+    const driver = createDriver({
+      uri: embeddedUri(neo4jOptions.boltPort),
+      user: 'neo4j',
+      password: password(),
+    });
+    const session = driver.session();
+    const counted = (
+      await session.run(
+        `MATCH (u:User {dataset: $d}) WITH count(u) AS people, sum(COUNT { (u)-[:ENDORSES|RATED]->() }) AS edges
+         RETURN people, edges`,
+        { d: DATASET },
+      )
+    ).records[0]!;
+    await session.close();
+    await driver.close();
+    const present = Number(counted.get('people'));
+    if (present !== people)
+      throw new Error(`the database holds ${present} people, not ${people}: run the full bench`);
+    log(`${people} people on the existing store: recomputing`);
+    const { recomputed, neo4jCpuSeconds } = await measuredRecompute();
+    const neo4jPid = (await status(neo4jOptions)).pid;
+    rows.push({
+      people,
+      relationships: Number(counted.get('edges')),
+      importSeconds: null,
+      indexSeconds: null,
+      ...recomputeColumns(recomputed, neo4jCpuSeconds),
+      eligibilityRequestsPerSecond: null,
+      eligibilityP50Ms: null,
+      eligibilityP99Ms: null,
+      eligibilityErrors: null,
+      eligibilityGatewayCpuMs: null,
+      eligibilityNeo4jCpuMs: null,
+      storeMb: duMb(join(neo4jOptions.home, 'data', 'databases', 'neo4j')),
+      neo4jPeakRssMb: peakRssMb(neo4jPid),
+      loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+      notes: [
+        `recompute measured alone (--recompute-only) on the store an earlier run imported, at ${new Date().toISOString()}` +
+          ` (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}).`,
+      ],
+    });
+    await writeResults();
+    log(`written bench/results/scale-${stamp}.md`);
+  }
+  await stop(neo4jOptions);
+  process.exit(0);
+}
+
+/** The recomputation, with Neo4j's CPU time while it ran. */
+async function measuredRecompute() {
+  const neo4jCpuBefore = cpuSeconds((await status(neo4jOptions)).pid);
+  const recomputed = await recompute();
+  const neo4jCpuAfter = cpuSeconds((await status(neo4jOptions)).pid);
+  if (!('error' in recomputed))
+    log(`recomputed in ${(recomputed.totalMs / 1000).toFixed(1)} s, peak RSS ${recomputed.peakRssMb} MB`);
+  else log(`recompute failed: ${recomputed.error}`);
+  return {
+    recomputed,
+    neo4jCpuSeconds:
+      neo4jCpuBefore === null || neo4jCpuAfter === null ? null : neo4jCpuAfter - neo4jCpuBefore,
+  };
+}
+
+function recomputeColumns(
+  recomputed: Awaited<ReturnType<typeof recompute>>,
+  neo4jCpuSeconds: number | null,
+): Pick<
+  Row,
+  | 'recomputeSeconds'
+  | 'recomputeLoadSeconds'
+  | 'recomputeIterateSeconds'
+  | 'recomputeWriteSeconds'
+  | 'recomputePeakRssMb'
+  | 'recomputeCpuSeconds'
+  | 'recomputeNeo4jCpuSeconds'
+  | 'recomputeError'
+> {
+  const ok = 'error' in recomputed ? null : recomputed;
+  return {
+    recomputeSeconds: ok ? ok.totalMs / 1000 : null,
+    recomputeLoadSeconds: ok ? ok.millis.load / 1000 : null,
+    recomputeIterateSeconds: ok ? ok.millis.compute / 1000 : null,
+    recomputeWriteSeconds: ok ? ok.millis.write / 1000 : null,
+    // Stopped at the limit: its peak so far.
+    recomputePeakRssMb: recomputed.peakRssMb,
+    recomputeCpuSeconds: recomputed.cpuSeconds,
+    recomputeNeo4jCpuSeconds: neo4jCpuSeconds,
+    recomputeError: 'error' in recomputed ? recomputed.error : null,
+  };
 }
 
 for (const people of sizes) {

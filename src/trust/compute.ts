@@ -5,12 +5,13 @@
 import type { Driver } from 'neo4j-driver';
 import { Db, type Tx } from '../db/driver.js';
 import {
-  computeAll,
-  contributorsFor,
+  computeGraph,
   EIGENTRUST_ALPHA,
+  evidenceOf,
   improvementsFor,
   MODEL_VERSION,
   networkContributors,
+  networkShares,
   pushReach,
   reputationEvidence,
   scoreUser,
@@ -32,16 +33,24 @@ import {
   forgetNonConsenting,
   loadGraph,
   lockedTrustGraphVersion,
+  markTrustGraphStale,
   refreshInputs,
   trustGraphVersion,
   writeScores,
-  writeTrustState,
+  writeTrustStateRows,
+  writeTrustTotals,
   type TrustStateWrite,
   type RefreshInput,
   type ScoreWrite,
 } from './repository.js';
 
 const DAY_MS = 86_400_000;
+/**
+ * People whose push state a full computation writes in one transaction (all or nothing). Neo4j's transaction
+ * memory (256 MB in all, src/db/embedded.ts) did not hold 100,000 people's (q, the row as JSON, reach: more than
+ * 2.6 KB each in transaction state; bench:scale, docs/scaling.md), so larger graphs write it in batches.
+ */
+export const STATE_IN_ONE_TRANSACTION = 25_000;
 
 /** Keeps the largest contributors by name and merges the tail into one OTHERS share (shares still sum to 1). */
 function storedShares(shares: { userId: string | null; share: number }[]): StoredShare[] {
@@ -130,7 +139,8 @@ function scoreWrite(score: TrustScore, explanation: StoredExplanation): NonNulla
 }
 
 export interface RecomputeProgress {
-  phase: 'load' | 'compute' | 'write';
+  /** write: scores; state: the push state (incremental.ts), after the last score. */
+  phase: 'load' | 'compute' | 'write' | 'state';
   done: number;
   total: number;
 }
@@ -158,7 +168,10 @@ export async function recomputeGraph(
     database?: string;
     dataset?: string | null;
     batchSize?: number;
-    onProgress?: (progress: RecomputeProgress) => void;
+    /** Awaited before the computation goes on (a test can make a write arrive between two batches). */
+    onProgress?: (progress: RecomputeProgress) => void | Promise<void>;
+    /** Largest graph whose push state is written in one transaction (default STATE_IN_ONE_TRANSACTION). */
+    stateInOneTransaction?: number;
     /**
      * The time scores are computed at (account and event ages depend on it). Defaults to now for the native
      * graph, and to the dataset's own clock (stored by the importer) for an imported one.
@@ -173,63 +186,73 @@ export async function recomputeGraph(
   const key = graphKey(dataset);
   // Writes since this version are not in the graph loaded below (each write bumps it, under the node's lock).
   const startVersion = await db.writeTx((tx) => trustGraphVersion(tx, key));
-  options.onProgress?.({ phase: 'load', done: 0, total: 1 });
+  await options.onProgress?.({ phase: 'load', done: 0, total: 1 });
   // An imported network is scored at its own clock: against today, every account of an old dataset would be
   // years old (docs/trust-model.md, "Imported networks").
   const now = options.now ?? (dataset === null ? null : await datasetClock(db, dataset)) ?? began;
   const graph = await loadGraph(driver, options.database, dataset, now);
   const loaded = Date.now();
   const n = graph.ids.length;
-  options.onProgress?.({ phase: 'compute', done: 0, total: n });
-  const computation = computeAll({
+  await options.onProgress?.({ phase: 'compute', done: 0, total: n });
+  // The whole-graph iteration keeps typed arrays only; each person's result (score, explanation, contributors:
+  // kilobytes each) is built for one batch, written and dropped (docs/scaling.md, "Where one machine ends").
+  const computation = computeGraph({
     userCount: n,
-    profiles: graph.profiles,
     ratings: graph.ratings,
     endorsements: graph.endorsements,
     anchors: graph.anchors,
   });
-  const rows: ScoreWrite[] = new Array<ScoreWrite>(n);
-  for (let j = 0; j < n; j++) {
-    const evidence = computation.evidence[j]!;
-    let score: ScoreWrite['score'] = null;
-    if (graph.consent[j] === 1) {
-      const trustScore = computation.scores[j]!;
-      const shares = storedShares(
-        contributorsFor(computation, j).map((c) => ({
-          userId: c.contributor === null ? null : graph.ids[c.contributor]!,
-          share: c.share,
-        })),
-      );
-      score = scoreWrite(trustScore, explain(trustScore, shares, evidence, graph.underReview[j]!));
-    }
-    rows[j] = {
-      id: graph.ids[j]!,
-      raw: computation.network.trust[j]!,
-      fairness: computation.fairness[j]!,
-      goodness: computation.rated[j] === 1 ? computation.goodness[j]! : null,
-      restartShare: evidence.network.restartShare,
-      isAnchor: evidence.network.isAnchor,
-      score,
-    };
-  }
-  const computed = Date.now();
+  const iterated = Date.now();
   const meta = {
-    computedAt: new Date(computed).toISOString(),
+    computedAt: new Date(iterated).toISOString(),
     modelVersion: MODEL_VERSION,
     graphSize: n,
     reference: computation.reference,
     full: true,
   };
+  const rowsOf = (start: number, end: number): ScoreWrite[] => {
+    const rows: ScoreWrite[] = [];
+    for (let j = start; j < end; j++) {
+      const evidence = evidenceOf(computation, j, graph.profileOf(j));
+      let score: ScoreWrite['score'] = null;
+      if (graph.consent[j] === 1) {
+        const trustScore = scoreUser(evidence);
+        const shares = storedShares(
+          networkContributors(trustScore, networkShares(computation.network, j)).map((c) => ({
+            userId: c.contributor === null ? null : graph.ids[c.contributor]!,
+            share: c.share,
+          })),
+        );
+        score = scoreWrite(trustScore, explain(trustScore, shares, evidence, graph.underReview[j]!));
+      }
+      rows.push({
+        id: graph.ids[j]!,
+        raw: computation.network.trust[j]!,
+        fairness: computation.fairness[j]!,
+        goodness: computation.rated[j] === 1 ? computation.goodness[j]! : null,
+        restartShare: evidence.network.restartShare,
+        isAnchor: evidence.network.isAnchor,
+        score,
+      });
+    }
+    return rows;
+  };
+  // Time spent building results (added to the iteration's) and writing them, batch by batch.
+  let scoringMs = 0;
+  const writeBegan = Date.now();
   // A write during the computation leaves the rest of the scores and the push state as the writes keep them (the
   // incremental state stays valid); the next scheduled run corrects the residual.
   let interrupted = false;
   for (let start = 0; start < n && !interrupted; start += batchSize) {
+    const scoringBegan = Date.now();
+    const rows = rowsOf(start, Math.min(n, start + batchSize));
+    scoringMs += Date.now() - scoringBegan;
     interrupted = await db.writeTx(async (tx) => {
       if ((await lockedTrustGraphVersion(tx, key)) !== startVersion) return true;
-      await writeScores(tx, rows.slice(start, start + batchSize), meta);
+      await writeScores(tx, rows, meta);
       return false;
     });
-    options.onProgress?.({ phase: 'write', done: Math.min(n, start + batchSize), total: n });
+    await options.onProgress?.({ phase: 'write', done: Math.min(n, start + batchSize), total: n });
   }
   if (!interrupted) {
     const network = computation.network;
@@ -237,34 +260,64 @@ export async function recomputeGraph(
     const { outStart, outTarget, outWeight } = network.csr;
     const alpha = network.alpha;
     let danglingQ = 0;
-    const state: TrustStateWrite[] = new Array<TrustStateWrite>(n);
-    for (let u = 0; u < n; u++) {
-      const q = network.trust[u]! / alpha;
-      const out: [string, number][] = [];
-      let outTotal = 0;
-      for (let p = outStart[u]!; p < outStart[u + 1]!; p++) {
-        out.push([graph.ids[outTarget[p]!]!, outWeight[p]!]);
-        outTotal += outWeight[p]!;
+    for (let u = 0; u < n; u++) if (outStart[u] === outStart[u + 1]) danglingQ += network.trust[u]! / alpha;
+    const stateOf = (start: number, end: number): TrustStateWrite[] => {
+      const state: TrustStateWrite[] = [];
+      for (let u = start; u < end; u++) {
+        const out: [string, number][] = [];
+        let outTotal = 0;
+        for (let p = outStart[u]!; p < outStart[u + 1]!; p++) {
+          out.push([graph.ids[outTarget[p]!]!, outWeight[p]!]);
+          outTotal += outWeight[p]!;
+        }
+        state.push({
+          id: graph.ids[u]!,
+          q: network.trust[u]! / alpha,
+          out: JSON.stringify(out),
+          outTotal,
+          reach: reach[u]!,
+        });
       }
-      if (out.length === 0) danglingQ += q;
-      state[u] = { id: graph.ids[u]!, q, out: JSON.stringify(out), outTotal, reach: reach[u]! };
+      return state;
+    };
+    const totals = {
+      n,
+      anchors: Array.from(graph.anchors, (a) => graph.ids[a]!),
+      danglingQ,
+      epsilon: (PUSH_RELATIVE_EPSILON * computation.reference) / alpha,
+    };
+    if (n <= (options.stateInOneTransaction ?? STATE_IN_ONE_TRANSACTION)) {
+      interrupted = await db.writeTx(async (tx) => {
+        if ((await lockedTrustGraphVersion(tx, key)) !== startVersion) return true;
+        for (let start = 0; start < n; start += batchSize)
+          await writeTrustStateRows(tx, stateOf(start, Math.min(n, start + batchSize)));
+        await writeTrustTotals(tx, key, totals);
+        return false;
+      });
+      if (!interrupted) await options.onProgress?.({ phase: 'state', done: n, total: n });
+    } else {
+      // Too large for one transaction (Neo4j's transaction memory, 256 MB in all here): the graph is marked
+      // stale in the first batch's transaction, so no write uses a half-written state (incremental updates wait
+      // and reads say stale), and made fresh with the totals in the last one. A write in between stops it, and
+      // the graph stays stale until the next full computation.
+      for (let start = 0; start < n && !interrupted; start += batchSize) {
+        const rows = stateOf(start, Math.min(n, start + batchSize));
+        interrupted = await db.writeTx(async (tx) => {
+          if ((await lockedTrustGraphVersion(tx, key)) !== startVersion) return true;
+          if (start === 0) await markTrustGraphStale(tx, key);
+          await writeTrustStateRows(tx, rows);
+          return false;
+        });
+        if (!interrupted)
+          await options.onProgress?.({ phase: 'state', done: Math.min(n, start + batchSize), total: n });
+      }
+      if (!interrupted)
+        interrupted = await db.writeTx(async (tx) => {
+          if ((await lockedTrustGraphVersion(tx, key)) !== startVersion) return true;
+          await writeTrustTotals(tx, key, totals);
+          return false;
+        });
     }
-    interrupted = await db.writeTx(async (tx) => {
-      if ((await lockedTrustGraphVersion(tx, key)) !== startVersion) return true;
-      await writeTrustState(
-        tx,
-        key,
-        state,
-        {
-          n,
-          anchors: Array.from(graph.anchors, (a) => graph.ids[a]!),
-          danglingQ,
-          epsilon: (PUSH_RELATIVE_EPSILON * computation.reference) / alpha,
-        },
-        batchSize,
-      );
-      return false;
-    });
   }
   // People outside scoring keep nothing derived, whatever wrote it (an earlier version, an interrupted opt-out).
   let cleaned: number;
@@ -278,7 +331,11 @@ export async function recomputeGraph(
     anchors: graph.anchors.length,
     iterations: { fairnessGoodness: computation.fxgIterations, eigenTrust: computation.network.iterations },
     interrupted,
-    millis: { load: loaded - began, compute: computed - loaded, write: Date.now() - computed },
+    millis: {
+      load: loaded - began,
+      compute: iterated - loaded + scoringMs,
+      write: Date.now() - writeBegan - scoringMs,
+    },
   };
 }
 

@@ -61,7 +61,10 @@ const FORGET_DERIVED = `${REMOVE_DERIVED}
 export interface LoadedGraph {
   ids: string[];
   consent: Uint8Array;
-  profiles: UserProfile[];
+  /** One user's profile, built when asked for (a large graph holds its profiles as typed arrays, not objects). */
+  profileOf: (user: number) => UserProfile;
+  /** Every user's profile, built at once: for small graphs (tests); a full computation asks profileOf per batch. */
+  readonly profiles: UserProfile[];
   ratings: { src: Int32Array; dst: Int32Array; rating: Float64Array };
   endorsements: { src: Int32Array; dst: Int32Array; strength: Float64Array };
   anchors: Int32Array;
@@ -85,10 +88,40 @@ async function stream(
   }
 }
 
+type NumberArray = Int32Array | Float64Array | Uint8Array;
+
+/**
+ * A column of numbers growing in a typed array: 10M streamed edges cost 4 or 8 bytes per value, not a JS array
+ * of numbers per column copied into a typed array at the end.
+ */
+class Column<A extends NumberArray> {
+  private data: A;
+  length = 0;
+  constructor(private readonly make: (size: number) => A) {
+    this.data = make(1024);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = this.make(this.data.length * 2);
+      grown.set(this.data as ArrayLike<number>);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  /** The values, in an array of their exact length (the growth buffer is dropped). */
+  done(): A {
+    return this.data.slice(0, this.length) as A;
+  }
+}
+
+const int32 = (size: number) => new Int32Array(size);
+const float64 = (size: number) => new Float64Array(size);
+const uint8 = (size: number) => new Uint8Array(size);
+
 class EdgeBuffer {
-  src: number[] = [];
-  dst: number[] = [];
-  weight: number[] = [];
+  src = new Column(int32);
+  dst = new Column(int32);
+  weight = new Column(float64);
   add(s: number | undefined, d: number | undefined, w: number): void {
     if (s === undefined || d === undefined) return;
     this.src.push(s);
@@ -97,10 +130,40 @@ class EdgeBuffer {
   }
 }
 
+/** Strings of a small closed set (assurance levels, event kinds) as codes 0, 1, … in the order first seen. */
+class Codes<T extends string> {
+  readonly names: T[] = [];
+  private readonly codes = new Map<T, number>();
+  code(name: T): number {
+    let code = this.codes.get(name);
+    if (code === undefined) {
+      code = this.names.length;
+      this.codes.set(name, code);
+      this.names.push(name);
+    }
+    return code;
+  }
+}
+
+/**
+ * Items of users streamed in any order, grouped by user (a stable counting sort, so each user's items keep the
+ * order they came in): user v's items are order[start[v]] … order[start[v + 1] − 1].
+ */
+function groupByUser(users: Int32Array, n: number): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < users.length; k++) start[users[k]! + 1]! += 1;
+  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+  const next = start.slice(0, n);
+  const order = new Int32Array(users.length);
+  for (let k = 0; k < users.length; k++) order[next[users[k]!]!++] = k;
+  return { start, order };
+}
+
 /**
  * Loads one whole graph in five streaming queries, users indexed 0..n-1 in id order. Only people who opted in to
  * scoring are in it: nothing is computed about anyone else, and their endorsements and ratings carry no trust
- * (docs/trust-model.md, "Consent").
+ * (docs/trust-model.md, "Consent"). Everything per user or per edge is held in typed arrays; profiles are built
+ * one user at a time (profileOf).
  */
 export async function loadGraph(
   driver: Driver,
@@ -110,9 +173,9 @@ export async function loadGraph(
 ): Promise<LoadedGraph> {
   const params = { dataset, now: neo4j.int(now) };
   const ids: string[] = [];
-  const consent: number[] = [];
-  const anchorFlags: boolean[] = [];
-  const profiles: UserProfile[] = [];
+  const consent = new Column(uint8);
+  const anchorList = new Column(int32);
+  const accountAge = new Column(float64);
   await stream(
     driver,
     database,
@@ -121,18 +184,20 @@ export async function loadGraph(
      ORDER BY u.id`,
     params,
     ([id, created, consented, anchor]) => {
+      if (anchor === true) anchorList.push(ids.length);
       ids.push(id as string);
       consent.push(consented ? 1 : 0);
-      anchorFlags.push(anchor === true);
-      profiles.push({
-        identities: [],
-        accountAgeDays: Math.max(0, (now - Number(created)) / DAY_MS),
-        events: [],
-      });
+      accountAge.push(Math.max(0, (now - Number(created)) / DAY_MS));
     },
   );
-  const index = new Map(ids.map((id, n) => [id, n]));
-  const underReview = new Int32Array(ids.length);
+  const n = ids.length;
+  const index = new Map<string, number>();
+  for (let k = 0; k < n; k++) index.set(ids[k]!, k);
+  const underReview = new Int32Array(n);
+  const assurances = new Codes<Assurance>();
+  const identityUser = new Column(int32);
+  const identityAssurance = new Column(uint8);
+  const identityExpired = new Column(uint8);
   await stream(
     driver,
     database,
@@ -140,13 +205,19 @@ export async function loadGraph(
      RETURN u.id, i.assurance, i.expiresAt IS NOT NULL AND i.expiresAt.epochMillis <= $now`,
     params,
     ([id, assurance, expired]) => {
-      const n = index.get(id as string);
-      if (n === undefined) return;
-      const profile = profiles[n]!;
+      const v = index.get(id as string);
+      if (v === undefined) return;
       // An identity is IDENTITY evidence only: anchors are an admin's decision (setAnchor), never implied by one.
-      profile.identities.push({ assurance: assurance as Assurance, expired: expired === true });
+      identityUser.push(v);
+      identityAssurance.push(assurances.code(assurance as Assurance));
+      identityExpired.push(expired === true ? 1 : 0);
     },
   );
+  const kinds = new Codes<EventKind>();
+  const eventUser = new Column(int32);
+  const eventKind = new Column(uint8);
+  const eventAge = new Column(float64);
+  const eventResolved = new Column(uint8);
   await stream(
     driver,
     database,
@@ -155,15 +226,14 @@ export async function loadGraph(
             coalesce(e.disputed, e.underDispute, false)`,
     params,
     ([id, kind, occurred, resolved, disputed]) => {
-      const n = index.get(id as string);
-      if (n === undefined) return;
+      const v = index.get(id as string);
+      if (v === undefined) return;
       // Under review, an item still counts (docs/privacy.md § 4): it is only counted as under review too.
-      if (disputed === true) underReview[n]! += 1;
-      profiles[n]!.events.push({
-        kind: kind as EventKind,
-        ageDays: Math.max(0, (now - Number(occurred)) / DAY_MS),
-        resolved: resolved === true,
-      });
+      if (disputed === true) underReview[v]! += 1;
+      eventUser.push(v);
+      eventKind.push(kinds.code(kind as EventKind));
+      eventAge.push(Math.max(0, (now - Number(occurred)) / DAY_MS));
+      eventResolved.push(resolved === true ? 1 : 0);
     },
   );
   const ratings = new EdgeBuffer();
@@ -187,23 +257,55 @@ export async function loadGraph(
     params,
     ([a, b, strength]) => endorsements.add(index.get(a as string), index.get(b as string), Number(strength)),
   );
-  const anchors: number[] = [];
-  anchorFlags.forEach((flag, n) => flag && anchors.push(n));
+  index.clear();
+
+  const ages = accountAge.done();
+  const identities = {
+    user: identityUser.done(),
+    assurance: identityAssurance.done(),
+    expired: identityExpired.done(),
+  };
+  const identitiesOf = groupByUser(identities.user, n);
+  const events = {
+    user: eventUser.done(),
+    kind: eventKind.done(),
+    ageDays: eventAge.done(),
+    resolved: eventResolved.done(),
+  };
+  const eventsOf = groupByUser(events.user, n);
+  const profileOf = (v: number): UserProfile => {
+    const profile: UserProfile = { identities: [], accountAgeDays: ages[v]!, events: [] };
+    for (let p = identitiesOf.start[v]!; p < identitiesOf.start[v + 1]!; p++) {
+      const k = identitiesOf.order[p]!;
+      profile.identities.push({
+        assurance: assurances.names[identities.assurance[k]!]!,
+        expired: identities.expired[k] === 1,
+      });
+    }
+    for (let p = eventsOf.start[v]!; p < eventsOf.start[v + 1]!; p++) {
+      const k = eventsOf.order[p]!;
+      profile.events.push({
+        kind: kinds.names[events.kind[k]!]!,
+        ageDays: events.ageDays[k]!,
+        resolved: events.resolved[k] === 1,
+      });
+    }
+    return profile;
+  };
   return {
     ids,
-    consent: Uint8Array.from(consent),
-    profiles,
-    ratings: {
-      src: Int32Array.from(ratings.src),
-      dst: Int32Array.from(ratings.dst),
-      rating: Float64Array.from(ratings.weight),
+    consent: consent.done(),
+    profileOf,
+    get profiles() {
+      return Array.from({ length: n }, (_, v) => profileOf(v));
     },
+    ratings: { src: ratings.src.done(), dst: ratings.dst.done(), rating: ratings.weight.done() },
     endorsements: {
-      src: Int32Array.from(endorsements.src),
-      dst: Int32Array.from(endorsements.dst),
-      strength: Float64Array.from(endorsements.weight),
+      src: endorsements.src.done(),
+      dst: endorsements.dst.done(),
+      strength: endorsements.weight.done(),
     },
-    anchors: Int32Array.from(anchors),
+    anchors: anchorList.done(),
     underReview,
   };
 }
@@ -679,24 +781,31 @@ export interface TrustStateWrite {
 }
 
 /**
- * Writes a full computation's push state, all or nothing, in the caller's transaction (holding the graph's lock,
- * checked by the caller: a write since the computation's start keeps the incremental state, valid throughout).
+ * Writes a batch of a full computation's push state in the caller's transaction (holding the graph's lock, checked
+ * by the caller: a write since the computation's start keeps the incremental state, valid throughout). The caller
+ * writes all of it in one transaction, or marks the graph stale first (markTrustGraphStale); writeTrustTotals
+ * then makes it current.
  */
-export async function writeTrustState(
+export async function writeTrustStateRows(tx: Tx, rows: readonly TrustStateWrite[]): Promise<void> {
+  await tx.run(
+    `UNWIND $rows AS row MATCH (u:User {id: row.id})
+     SET u.trustQ = row.q, u.trustR = 0.0, u.trustOut = row.out, u.trustOutTotal = row.outTotal,
+         u.trustReach = row.reach`,
+    { rows },
+  );
+}
+
+/** Marks a graph's incremental state as not to be used (until writeTrustTotals or the next full computation). */
+export async function markTrustGraphStale(tx: Tx, key: string): Promise<void> {
+  await tx.run('MATCH (g:TrustGraph {key: $key}) SET g.stale = true', { key });
+}
+
+/** The totals of a full computation's push state, which make it the graph's current state. */
+export async function writeTrustTotals(
   tx: Tx,
   key: string,
-  rows: readonly TrustStateWrite[],
   totals: { n: number; anchors: string[]; danglingQ: number; epsilon: number },
-  batchSize: number,
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += batchSize) {
-    await tx.run(
-      `UNWIND $rows AS row MATCH (u:User {id: row.id})
-       SET u.trustQ = row.q, u.trustR = 0.0, u.trustOut = row.out, u.trustOutTotal = row.outTotal,
-           u.trustReach = row.reach`,
-      { rows: rows.slice(start, start + batchSize) },
-    );
-  }
   await tx.run(
     `MATCH (g:TrustGraph {key: $key})
      SET g.n = $n, g.anchors = $anchors, g.anchorCount = $anchorCount, g.danglingQ = $danglingQ, g.residual = 0.0,

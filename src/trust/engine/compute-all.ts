@@ -6,6 +6,7 @@ import {
   type EigenTrustResult,
 } from './eigentrust.js';
 import { networkContributors, type NetworkContributor } from './explain.js';
+import type { Csr } from './csr.js';
 import { FairnessGoodnessSolver } from './fairness-goodness.js';
 import { MODEL_VERSION, type CommitmentEvent, type IdentityEvidence, type UserEvidence } from './model.js';
 import { trustReference } from './network-scale.js';
@@ -42,6 +43,22 @@ export interface ComputeAllOptions {
   alpha?: number;
   /** Skip building TrustScore objects (for bulk evaluation on large graphs). */
   skipScores?: boolean;
+}
+
+/** The whole-graph part of a computation: typed arrays, no per-user objects (see computeGraph). */
+export interface GraphComputation {
+  modelVersion: string;
+  fairness: Float64Array;
+  goodness: Float64Array;
+  /** Per user: has at least one rating received (goodness is only meaningful then). */
+  rated: Uint8Array;
+  fxgIterations: number;
+  network: EigenTrustResult;
+  /** The reference account's trust the NETWORK and rater standing were measured against. */
+  reference: number;
+  /** The ratings as FxG holds them (one current rating per ordered pair) and their values on the −10..10 scale. */
+  ratingCsr: Csr;
+  rating: Float64Array;
 }
 
 export interface TrustComputation {
@@ -82,11 +99,15 @@ function validateStrengths(strength: Float64Array): void {
 }
 
 /**
- * Runs the whole model over a graph: FxG on the ratings (scaled to [−1, 1]), EigenTrust on the
- * positive statements (endorsement strength/5 and positive rating/10, the stronger one per
- * ordered pair) restarting at the anchors, then each user's evidence and score.
+ * The whole-graph part of the model, in typed arrays only: FxG on the ratings (scaled to [−1, 1]), EigenTrust on
+ * the positive statements (endorsement strength/5 and positive rating/10, the stronger one per ordered pair)
+ * restarting at the anchors. Each user's evidence and score follow from it one at a time (evidenceOf), so a
+ * caller can score and write a large graph in batches without holding every user's result.
  */
-export function computeAll(graph: TrustGraph, options: ComputeAllOptions = {}): TrustComputation {
+export function computeGraph(
+  graph: Omit<TrustGraph, 'profiles'>,
+  options: ComputeAllOptions = {},
+): GraphComputation {
   const n = graph.userCount;
   const { ratings, endorsements } = graph;
   validateRatings(ratings.rating);
@@ -121,40 +142,10 @@ export function computeAll(graph: TrustGraph, options: ComputeAllOptions = {}): 
   // The unit of network trust: the anchors' share, not the number of accounts (network-scale.ts).
   let anchorCount = 0;
   for (let v = 0; v < n; v++) if ((network.restart[v] as number) > 0) anchorCount++;
-  const reference = trustReference(anchorCount);
-  const { inStart, inSource, inOutPosition } = fxgSolver.csr;
+  const { inStart } = fxgSolver.csr;
+  // The FxG CSR holds one current rating per rater (the last given), self-ratings dropped.
   const rated = new Uint8Array(n);
-  const evidence: UserEvidence[] = new Array<UserEvidence>(n);
-  for (let v = 0; v < n; v++) {
-    // The FxG CSR holds one current rating per rater (the last given), self-ratings dropped.
-    const received: ReceivedRating[] = [];
-    for (let q = inStart[v] as number; q < (inStart[v + 1] as number); q++) {
-      const rater = inSource[q] as number;
-      received.push({
-        rating: ratings.rating[fxgSolver.csr.outInputIndex[inOutPosition[q] as number] as number] as number,
-        raterTrust: network.trust[rater] as number,
-        raterFairness: fxg.fairness[rater] as number,
-      });
-    }
-    if (received.length > 0) rated[v] = 1;
-    const reputation = reputationEvidence(received, fxg.goodness[v] as number, reference);
-    const isAnchor = (network.restart[v] as number) > 0;
-    let restartShare = 0;
-    if (isAnchor) {
-      const restartTerm = networkShares(network, v).find((share) => share.contributor === null);
-      restartShare = restartTerm?.share ?? 0;
-    }
-    const profile = graph.profiles?.[v];
-    evidence[v] = {
-      identities: profile?.identities ?? [],
-      accountAgeDays: profile?.accountAgeDays ?? 0,
-      events: profile?.events ?? [],
-      reputation,
-      network: { trust: network.trust[v] as number, reference, isAnchor, restartShare },
-    };
-  }
-
-  const scores = options.skipScores === true ? [] : evidence.map((user) => scoreUser(user));
+  for (let v = 0; v < n; v++) if ((inStart[v + 1] as number) > (inStart[v] as number)) rated[v] = 1;
   return {
     modelVersion: MODEL_VERSION,
     fairness: fxg.fairness,
@@ -162,7 +153,63 @@ export function computeAll(graph: TrustGraph, options: ComputeAllOptions = {}): 
     rated,
     fxgIterations: fxg.iterations,
     network,
-    reference,
+    reference: trustReference(anchorCount),
+    ratingCsr: fxgSolver.csr,
+    rating: ratings.rating,
+  };
+}
+
+/** One user's evidence from the whole-graph computation and what they did themselves. */
+export function evidenceOf(
+  computation: GraphComputation,
+  v: number,
+  profile: UserProfile | undefined,
+): UserEvidence {
+  const { network, reference } = computation;
+  const { inStart, inSource, inOutPosition, outInputIndex } = computation.ratingCsr;
+  const received: ReceivedRating[] = [];
+  for (let q = inStart[v] as number; q < (inStart[v + 1] as number); q++) {
+    const rater = inSource[q] as number;
+    received.push({
+      rating: computation.rating[outInputIndex[inOutPosition[q] as number] as number] as number,
+      raterTrust: network.trust[rater] as number,
+      raterFairness: computation.fairness[rater] as number,
+    });
+  }
+  const reputation = reputationEvidence(received, computation.goodness[v] as number, reference);
+  const isAnchor = (network.restart[v] as number) > 0;
+  let restartShare = 0;
+  if (isAnchor) {
+    const restartTerm = networkShares(network, v).find((share) => share.contributor === null);
+    restartShare = restartTerm?.share ?? 0;
+  }
+  return {
+    identities: profile?.identities ?? [],
+    accountAgeDays: profile?.accountAgeDays ?? 0,
+    events: profile?.events ?? [],
+    reputation,
+    network: { trust: network.trust[v] as number, reference, isAnchor, restartShare },
+  };
+}
+
+/**
+ * Runs the whole model over a graph (computeGraph) and builds every user's evidence and score; for graphs whose
+ * per-user results fit in memory at once (tests, evaluations).
+ */
+export function computeAll(graph: TrustGraph, options: ComputeAllOptions = {}): TrustComputation {
+  const computation = computeGraph(graph, options);
+  const n = graph.userCount;
+  const evidence: UserEvidence[] = new Array<UserEvidence>(n);
+  for (let v = 0; v < n; v++) evidence[v] = evidenceOf(computation, v, graph.profiles?.[v]);
+  const scores = options.skipScores === true ? [] : evidence.map((user) => scoreUser(user));
+  return {
+    modelVersion: computation.modelVersion,
+    fairness: computation.fairness,
+    goodness: computation.goodness,
+    rated: computation.rated,
+    fxgIterations: computation.fxgIterations,
+    network: computation.network,
+    reference: computation.reference,
     evidence,
     scores,
   };

@@ -11,6 +11,8 @@
  *
  * Scores:
  * - computeAll(graph) → FxG + EigenTrust + every user's evidence and TrustScore
+ * - computeGraph(graph) → FxG + EigenTrust only (typed arrays); evidenceOf(computation, v, profile) → one user's
+ *   evidence from it (a large graph is scored a batch at a time)
  * - scoreUser(evidence) → { value 300..900, band, baseline, dimensions, reasons, principalReasons }
  * - contributorsFor(computation, j) / networkContributors(score, shares) → NETWORK points per contributor
  * - improvementsFor(evidence) → actions with their exact point gain
@@ -52,9 +54,12 @@ export {
 } from './improvements.js';
 export {
   computeAll,
+  computeGraph,
   contributorsFor,
+  evidenceOf,
   SCORE_FXG_TOLERANCE,
   type ComputeAllOptions,
+  type GraphComputation,
   type TrustComputation,
   type TrustGraph,
   type UserProfile,
