@@ -6,7 +6,12 @@
  *   is why the iteration runs in the gateway;
  * - reading one user's score through the gateway (HTTP GraphQL, sequential requests, p50/p95/p99).
  * Writes bench/results/trust-<timestamp>.json and .md.
+ *
+ * `npm run bench:trust -- --incremental [--sizes 100000:1000000,1000000:10000000] [--writes 2000]` measures instead
+ * what one write's network update costs against a full recompute, at each size (bench/trust-incremental.ts, the
+ * same as `npm run bench:trust:incremental`; it runs in its own process for its larger heap).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +21,17 @@ import { mintToken } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
 import { recomputeGraph } from '../src/trust/compute.js';
 import { EIGENTRUST_ALPHA } from '../src/trust/engine/index.js';
+
+const incrementalFlag = process.argv.indexOf('--incremental');
+if (incrementalFlag !== -1) {
+  const forwarded = process.argv.slice(2).filter((_, index) => index + 2 !== incrementalFlag);
+  const run = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=8192', '--import', 'tsx', 'bench/trust-incremental.ts', ...forwarded],
+    { stdio: 'inherit' },
+  );
+  process.exit(run.status ?? 1);
+}
 
 const { values } = parseArgs({
   options: {
