@@ -213,6 +213,66 @@ describe('trustHistory says what moved the score', () => {
     ]);
   });
 
+  it('lists a settled default at the snapshot its settlement wrote, with the reason that stopped counting', async () => {
+    const other = await newUser();
+    made.push(other.id);
+    const admin = await adminToken();
+    await gql('mutation { setScoringConsent(enabled: true) { id } }', {}, { token: other.token });
+    // A default today: HISTORY = 1.5/(3 + 1) = 0.375 → −22.5 → 427.5 (+ seconds of account age) → 428.
+    const recorded = await gql<{ recordEvent: { id: string } }>(
+      'mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }',
+      { input: { userId: other.id, kind: 'COMMITMENT_DEFAULTED' } },
+      { token: admin },
+    );
+    const eventId = recorded.data!.recordEvent.id;
+    // Settled, it counts as late (0.4): HISTORY = (1.5 + 0.4)/4 = 0.475 → −4.5 → 445.5 → 446, +18: the default's
+    // −22 is gone (+22) and the resolved default takes −4 (−4.5 rounded with the total of −4).
+    expect(
+      (
+        await gql(
+          'mutation($id: ID!) { resolveDefault(eventId: $id) { id } }',
+          { id: eventId },
+          { token: admin },
+        )
+      ).errors,
+    ).toBeUndefined();
+    const response = await gql<{
+      me: { trustHistory: { edges: { node: Snapshot & { events: { id: string; kind: string }[] } }[] } };
+    }>(
+      `{ me { trustHistory { edges { node { value change reasonChangesKnown
+           reasonChanges { code dimension points summary previousSummary } events { id kind } } } } } }`,
+      {},
+      { token: other.token },
+    );
+    const snapshots = response.data!.me.trustHistory.edges.map((e) => e.node);
+    expect(snapshots.map((s) => [s.value, s.change])).toEqual([
+      [450, null],
+      [428, -22],
+      [446, 18],
+    ]);
+    expect(snapshots.map((s) => s.events)).toEqual([
+      [],
+      [{ id: eventId, kind: 'COMMITMENT_DEFAULTED' }],
+      [{ id: eventId, kind: 'COMMITMENT_DEFAULTED' }],
+    ]);
+    expect(snapshots[2]!.reasonChanges).toEqual([
+      {
+        code: 'HISTORY_DEFAULTS',
+        dimension: 'HISTORY',
+        points: 22,
+        summary: null,
+        previousSummary: '1 unresolved default, recency-weighted',
+      },
+      {
+        code: 'HISTORY_RESOLVED_DEFAULTS',
+        dimension: 'HISTORY',
+        points: -4,
+        summary: '1 default later resolved, recency-weighted',
+        previousSummary: null,
+      },
+    ]);
+  });
+
   it('shows the history to its owner only', async () => {
     const stranger = await newUser();
     made.push(stranger.id);
