@@ -11,6 +11,8 @@ import { EVENT, type EventRow } from '../relationships/model.js';
 import {
   parseSnapshotReasons,
   scoreIsStale,
+  snapshotReasonsJson,
+  type SnapshotReason,
   type SnapshotWindow,
   type StoredExplanation,
   type TrustScoreRow,
@@ -230,8 +232,8 @@ export interface ScoreWrite {
     reputation: number;
     network: number;
     explanation: string;
-    /** The reasons alone (snapshotReasonsJson), stored on a new snapshot so that history can say what moved. */
-    reasons: string;
+    /** The reasons alone, stored on a new snapshot (as JSON, made per batch) so that history can say what moved. */
+    reasons: readonly SnapshotReason[];
   } | null;
 }
 
@@ -276,7 +278,15 @@ export async function writeScores(
        CREATE (u)-[:HAS_TRUST_SNAPSHOT]->(:TrustSnapshot {id: randomUUID(), value: row.score.value,
                band: row.score.band, computedAt: datetime($computedAt), modelVersion: $modelVersion,
                reasons: row.score.reasons, writtenAt: datetime()}))`,
-    { rows, ...meta, graphSize: neo4j.int(meta.graphSize) },
+    {
+      rows: rows.map((row) =>
+        row.score === null
+          ? row
+          : { ...row, score: { ...row.score, reasons: snapshotReasonsJson(row.score.reasons) } },
+      ),
+      ...meta,
+      graphSize: neo4j.int(meta.graphSize),
+    },
   );
 }
 
