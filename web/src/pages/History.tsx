@@ -146,7 +146,7 @@ export default function HistoryPage() {
                 <td className="num" data-testid="history-change">
                   {s.change === null || s.change === undefined ? '' : signed(s.change)}
                 </td>
-                <td>
+                <td className="moved">
                   <WhatMoved snapshot={s} reporters={reporters} />
                 </td>
               </tr>
