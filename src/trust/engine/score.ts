@@ -46,8 +46,6 @@ export interface TrustScore {
   principalReasons: Reason[];
 }
 
-const codeRank = new Map(REASON_CODES.map((code, index) => [code, index]));
-
 /**
  * Scores one user. Reasons come from an exact additive decomposition of each dimension's
  * distance from a brand-new user; rounding to integers is by largest remainder with the target
@@ -75,14 +73,14 @@ export function scoreUser(evidence: UserEvidence): TrustScore {
     .sort(
       (a, b) =>
         Math.abs(b.points) - Math.abs(a.points) ||
-        (codeRank.get(a.code) as number) - (codeRank.get(b.code) as number),
+        // Stryker disable next-line ArithmeticOperator: parts come in REASON_CODES order and the sort is stable; a positive result on a tie keeps that order too
+        REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code),
     );
-  const principalReasons = reasons
-    .filter((reason) => reason.points < 0)
-    .sort(
-      (a, b) => a.points - b.points || (codeRank.get(a.code) as number) - (codeRank.get(b.code) as number),
-    )
-    .slice(0, 4);
+  // `reasons` is ordered by |points| then code, so its negative ones come most negative first, ties by code.
+  // Stryker disable next-line EqualityOperator: reasons of 0 points were dropped above
+  const negativeReasons = reasons.filter((reason) => reason.points < 0);
+  // Stryker disable next-line MethodExpression: only four reason codes can be negative (late, resolved default, default, negative ratings)
+  const principalReasons = negativeReasons.slice(0, 4);
   return {
     modelVersion: MODEL_VERSION,
     value,
