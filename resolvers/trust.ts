@@ -9,7 +9,7 @@ import {
   setAnchor,
   setScoringConsent,
 } from '../src/trust/service.js';
-import { snapshotChange } from '../src/trust/model.js';
+import { snapshotChange, snapshotWindow } from '../src/trust/model.js';
 
 export const trustResolvers: Resolvers = {
   Mutation: {
@@ -53,6 +53,7 @@ export const trustResolvers: Resolvers = {
     change: (snapshot) => snapshotChange(snapshot).change,
     reasonChanges: (snapshot) => snapshotChange(snapshot).reasonChanges ?? [],
     reasonChangesKnown: (snapshot) => snapshotChange(snapshot).reasonChanges !== null,
+    events: (snapshot, _, { loaders }) => loaders.snapshotEvents.load(snapshotWindow(snapshot)),
   },
   TrustImprovement: {
     dimension: (improvement) => improvement.dimension ?? null,

@@ -25,9 +25,10 @@ import {
   type RelationshipList,
   type RowOf,
 } from './relationships/repository.js';
-import type { TrustSnapshotRow, TrustStateRow } from './trust/model.js';
+import type { SnapshotWindow, TrustSnapshotRow, TrustStateRow } from './trust/model.js';
 import {
   contributorVisibility,
+  eventsInWindows,
   pathsThrough,
   snapshotsOfUsers,
   trustStates,
@@ -366,6 +367,14 @@ export function createLoaders(db: Db) {
     trustHistory: pageLoader<TrustSnapshotRow>(
       (ids, page) => snapshotsOfUsers(db, ids, page),
       (s) => ({ at: s.computedAt, id: s.id }),
+    ),
+    /** A page of snapshots' events, for every snapshot in the request at once (by snapshot id). */
+    snapshotEvents: new DataLoader<SnapshotWindow, EventRow[], string>(
+      async (windows) => {
+        const found = await eventsInWindows(db, windows);
+        return windows.map((w) => found.get(w.snapshotId) ?? []);
+      },
+      { cacheKeyFn: (w) => w.snapshotId },
     ),
     partnerById: new DataLoader<string, PartnerRow | null>(async (ids) =>
       byKey(await partnersByIds(db, ids), (p) => p.id, ids),

@@ -1176,6 +1176,13 @@ export type TrustSnapshot = {
   /** This value minus the previous snapshot's value (exact); null for the first snapshot. */
   change?: Maybe<Scalars['Int']['output']>;
   computedAt: Scalars['DateTime']['output'];
+  /**
+   * Your own events recorded, or settled (resolveDefault), after the previous snapshot and up to this one (for the
+   * first snapshot: up to it), oldest first, at most 100: the reported events among what moved the score. Only what is
+   * still recorded (an event removed after a dispute is not listed); what others did (their endorsements, ratings and
+   * standing, at a full computation) moves NETWORK and REPUTATION without an event here.
+   */
+  events: Array<Event>;
   modelVersion: Scalars['String']['output'];
   /**
    * Which reasons moved, and by how many points, since the previous snapshot: per reason code, this snapshot's points
@@ -2093,6 +2100,7 @@ export type TrustSnapshotResolvers<ContextType = Context, ParentType extends Res
   band?: Resolver<ResolversTypes['TrustBand'], ParentType, ContextType>;
   change?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   modelVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reasonChanges?: Resolver<Array<ResolversTypes['TrustReasonChange']>, ParentType, ContextType>;
   reasonChangesKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

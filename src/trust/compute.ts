@@ -21,13 +21,7 @@ import {
   type UserEvidence,
 } from './engine/index.js';
 import { PUSH_RELATIVE_EPSILON } from './incremental.js';
-import {
-  graphKey,
-  snapshotReasonsJson,
-  STORED_CONTRIBUTORS,
-  type StoredExplanation,
-  type StoredShare,
-} from './model.js';
+import { graphKey, STORED_CONTRIBUTORS, type StoredExplanation, type StoredShare } from './model.js';
 import {
   datasetClock,
   forgetNonConsenting,
@@ -134,7 +128,8 @@ function scoreWrite(score: TrustScore, explanation: StoredExplanation): NonNulla
     reputation: dimensionValue(score, 'REPUTATION'),
     network: dimensionValue(score, 'NETWORK'),
     explanation: JSON.stringify(explanation),
-    reasons: snapshotReasonsJson(score.reasons),
+    // The engine's own array (no copy): a full computation holds every row until it is written.
+    reasons: score.reasons,
   };
 }
 

@@ -86,6 +86,7 @@ export function parseSnapshotReasons(json: string | null): SnapshotReason[] | nu
 /** What a snapshot is compared with: the previous snapshot of the same person. */
 export interface PreviousSnapshot {
   value: number;
+  writtenAt: string;
   /** Null when it was written before snapshots stored their reasons. */
   reasons: SnapshotReason[] | null;
 }
@@ -93,13 +94,32 @@ export interface PreviousSnapshot {
 /** One snapshot of a person's score (codegen mapper for TrustSnapshot), with the one before it (null: the first). */
 export interface TrustSnapshotRow {
   id: string;
+  userId: string;
   value: number;
   band: Band;
   computedAt: string;
   modelVersion: string;
+  /** When it was written, by the database's clock (the clock events are recorded by); computedAt for older ones. */
+  writtenAt: string;
   reasons: SnapshotReason[] | null;
   previous: PreviousSnapshot | null;
 }
+
+/** What happened to a person between two snapshots: after `from` (null: from the start) and up to `to`. */
+export interface SnapshotWindow {
+  snapshotId: string;
+  userId: string;
+  from: string | null;
+  to: string;
+}
+
+/** A snapshot's window: from the previous snapshot's writing (exclusive) to its own (inclusive). */
+export const snapshotWindow = (snapshot: TrustSnapshotRow): SnapshotWindow => ({
+  snapshotId: snapshot.id,
+  userId: snapshot.userId,
+  from: snapshot.previous?.writtenAt ?? null,
+  to: snapshot.writtenAt,
+});
 
 /** How one reason code's points moved between two snapshots (codegen mapper for TrustReasonChange). */
 export interface ReasonChange {

@@ -7,9 +7,13 @@ import neo4j from 'neo4j-driver';
 import type { Db, Tx } from '../db/driver.js';
 import { afterCondition, pageParams, type PageArgs, type PageOfRows } from '../db/pagination.js';
 import type { Assurance, EventKind, UserProfile } from './engine/index.js';
+import { EVENT, type EventRow } from '../relationships/model.js';
 import {
   parseSnapshotReasons,
   scoreIsStale,
+  snapshotReasonsJson,
+  type SnapshotReason,
+  type SnapshotWindow,
   type StoredExplanation,
   type TrustScoreRow,
   type TrustSnapshotRow,
@@ -330,8 +334,8 @@ export interface ScoreWrite {
     reputation: number;
     network: number;
     explanation: string;
-    /** The reasons alone (snapshotReasonsJson), stored on a new snapshot so that history can say what moved. */
-    reasons: string;
+    /** The reasons alone, stored on a new snapshot (as JSON, made per batch) so that history can say what moved. */
+    reasons: readonly SnapshotReason[];
   } | null;
 }
 
@@ -375,8 +379,16 @@ export async function writeScores(
      FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |
        CREATE (u)-[:HAS_TRUST_SNAPSHOT]->(:TrustSnapshot {id: randomUUID(), value: row.score.value,
                band: row.score.band, computedAt: datetime($computedAt), modelVersion: $modelVersion,
-               reasons: row.score.reasons}))`,
-    { rows, ...meta, graphSize: neo4j.int(meta.graphSize) },
+               reasons: row.score.reasons, writtenAt: datetime()}))`,
+    {
+      rows: rows.map((row) =>
+        row.score === null
+          ? row
+          : { ...row, score: { ...row.score, reasons: snapshotReasonsJson(row.score.reasons) } },
+      ),
+      ...meta,
+      graphSize: neo4j.int(meta.graphSize),
+    },
   );
 }
 
@@ -558,7 +570,7 @@ export async function snapshotsOfUsers(
   userIds: readonly string[],
   page: PageArgs,
 ): Promise<Map<string, PageOfRows<TrustSnapshotRow>>> {
-  interface StoredSnapshot extends Omit<TrustSnapshotRow, 'reasons' | 'previous'> {
+  interface StoredSnapshot extends Omit<TrustSnapshotRow, 'userId' | 'reasons' | 'previous'> {
     reasons: string | null;
   }
   const rows = await db.read<{
@@ -575,25 +587,60 @@ export async function snapshotsOfUsers(
                                 WHERE NOT (${afterCondition('s', page, 'computedAt')})
                                 WITH s ORDER BY s.computedAt DESC, s.id DESC LIMIT 1
                                 RETURN s {.id, .value, .band, .modelVersion, .reasons,
-                                          computedAt: toString(s.computedAt)} }[0] END AS before,
+                                          computedAt: toString(s.computedAt),
+                                          writtenAt: toString(coalesce(s.writtenAt, s.computedAt))} }[0] END AS before,
             COLLECT { MATCH (u)-[:HAS_TRUST_SNAPSHOT]->(s:TrustSnapshot) WHERE ${afterCondition('s', page, 'computedAt')}
                       WITH s ORDER BY s.computedAt, s.id LIMIT $limit
-                      RETURN s {.id, .value, .band, .modelVersion, .reasons, computedAt: toString(s.computedAt)} } AS items,
+                      RETURN s {.id, .value, .band, .modelVersion, .reasons, computedAt: toString(s.computedAt),
+                                writtenAt: toString(coalesce(s.writtenAt, s.computedAt))} } AS items,
             COUNT { (u)-[:HAS_TRUST_SNAPSHOT]->() } AS total`,
     { userIds, ...pageParams(page) },
   );
   return new Map(
     rows.map((r) => {
       let previous: TrustSnapshotRow['previous'] =
-        r.before === null ? null : { value: r.before.value, reasons: parseSnapshotReasons(r.before.reasons) };
+        r.before === null
+          ? null
+          : {
+              value: r.before.value,
+              writtenAt: r.before.writtenAt,
+              reasons: parseSnapshotReasons(r.before.reasons),
+            };
       const items = r.items.map((item): TrustSnapshotRow => {
-        const row = { ...item, reasons: parseSnapshotReasons(item.reasons), previous };
-        previous = { value: row.value, reasons: row.reasons };
+        const row = { ...item, userId: r.userId, reasons: parseSnapshotReasons(item.reasons), previous };
+        previous = { value: row.value, writtenAt: row.writtenAt, reasons: row.reasons };
         return row;
       });
       return [r.userId, { rows: items, total: r.total }];
     }),
   );
+}
+
+/** How many events one snapshot lists at most (a full computation after a large import may follow many). */
+export const SNAPSHOT_EVENTS_MAX = 100;
+
+/**
+ * Each window's events: recorded, or settled, after `from` and up to `to` (the snapshots' writing times, by the
+ * database clock that records events), oldest first. One statement for the windows of any number of snapshots.
+ */
+export async function eventsInWindows(
+  db: Db,
+  windows: readonly SnapshotWindow[],
+): Promise<Map<string, EventRow[]>> {
+  const rows = await db.read<{ snapshotId: string; events: unknown[][] }>(
+    `UNWIND $windows AS w
+     MATCH (u:User {id: w.userId})
+     WITH u, w, datetime(w.to) AS upTo, CASE WHEN w.from IS NULL THEN null ELSE datetime(w.from) END AS after
+     RETURN w.snapshotId AS snapshotId,
+            COLLECT { MATCH (u)-[:HAS_EVENT]->(e:Event)
+                      WITH e, [t IN [e.recordedAt, e.resolvedAt]
+                               WHERE t IS NOT NULL AND t <= upTo AND (after IS NULL OR t > after)] AS within
+                      WHERE size(within) > 0
+                      WITH e, within[0] AS at ORDER BY at, e.id LIMIT $max
+                      RETURN ${EVENT.cypher} } AS events`,
+    { windows, max: neo4j.int(SNAPSHOT_EVENTS_MAX) },
+  );
+  return new Map(rows.map((r) => [r.snapshotId, r.events.map((values) => EVENT.read(values))]));
 }
 
 /** A (user, network contributor) pair of an explanation. */

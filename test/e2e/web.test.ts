@@ -297,6 +297,10 @@ describe('the web app in Chromium', { timeout: 600_000 }, () => {
     expect((await page.getByTestId('history-changes').allTextContents()).join(' ')).toMatch(
       /[+-]\d+ points?: 1 commitment fulfilled late, recency-weighted/,
     );
+    // And the report that made it, at that change (an administrator recorded this world's events).
+    expect((await page.getByTestId('history-events').allTextContents()).join(' ')).toContain(
+      'Commitment late (an administrator)',
+    );
     await audit('history');
     await open('vouches');
     const paths = await page.getByTestId('paths').textContent();

@@ -27,6 +27,7 @@ interface Snapshot {
     summary: string | null;
     previousSummary: string | null;
   }[];
+  events: { kind: string; reporter: { id: string } | null }[];
 }
 interface History {
   me: {
@@ -40,9 +41,12 @@ interface History {
 
 const HISTORY = `query($first: Int, $after: String) { me { trustHistory(first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor }
-  edges { node { value change reasonChangesKnown reasonChanges { code dimension points summary previousSummary } } }
+  edges { node { value change reasonChangesKnown reasonChanges { code dimension points summary previousSummary }
+                 events { kind reporter { id } } } }
 } } }`;
 const VALUES_ONLY = `query($first: Int) { me { trustHistory(first: $first) { edges { node { value } } } } }`;
+const CHANGES_ONLY = `query($first: Int) { me { trustHistory(first: $first) { edges { node {
+  value change reasonChangesKnown reasonChanges { code points summary previousSummary } } } } } }`;
 
 const sum = (items: { points: number }[]) => items.reduce((total, item) => total + item.points, 0);
 
@@ -150,6 +154,17 @@ describe('trustHistory says what moved the score', () => {
     }
   });
 
+  it("lists the person's own events recorded between a snapshot and the one before it", async () => {
+    const { history: page } = await history(person.token);
+    // Opting in and the identity moved the score without an event; each report is listed at the snapshot it made.
+    expect(page.edges.map((e) => e.node.events)).toEqual([
+      [],
+      [],
+      [{ kind: 'COMMITMENT_FULFILLED', reporter: { id: partner.id } }],
+      [{ kind: 'COMMITMENT_DEFAULTED', reporter: { id: partner.id } }],
+    ]);
+  });
+
   it('compares the first snapshot of a later page with the last of the page before', async () => {
     const { history: first } = await history(person.token, 2);
     expect(first.edges.map((e) => e.node.change)).toEqual([null, 39]);
@@ -166,10 +181,13 @@ describe('trustHistory says what moved the score', () => {
     // The person (1) and their page of snapshots, each with the one before it (1): 2 statements, for any page size.
     const plain = await gql(VALUES_ONLY, { first: 100 }, { token: person.token });
     expect(plain.extensions!.neo4jQueries).toBe(2);
-    expect((await history(person.token, 100)).queries).toBe(2);
-    expect((await history(person.token, 2)).queries).toBe(2);
+    const withChanges = await gql(CHANGES_ONLY, { first: 100 }, { token: person.token });
+    expect(withChanges.extensions!.neo4jQueries).toBe(2);
+    // With the events: one more statement for the page's snapshots together, and one for their reporter (a partner).
+    expect((await history(person.token, 100)).queries).toBe(4);
+    expect((await history(person.token, 2)).queries).toBe(3);
     const { history: first } = await history(person.token, 2);
-    expect((await history(person.token, 2, first.pageInfo.endCursor)).queries).toBe(2);
+    expect((await history(person.token, 2, first.pageInfo.endCursor)).queries).toBe(4);
   });
 
   it('keeps the change exact for a snapshot written before snapshots stored reasons, without reason changes', async () => {
@@ -181,15 +199,77 @@ describe('trustHistory says what moved the score', () => {
       { input: { userId: other.id, provider: 'bank-id', subject: unique('s'), assurance: 'SUBSTANTIAL' } },
       { token: await adminToken() },
     );
-    // As a snapshot of an earlier version: no reasons property on the first one.
+    // As a snapshot of an earlier version: no reasons, and no writing time (its events' window starts at computedAt).
     await cypher(
-      `MATCH (:User {id: $id})-[:HAS_TRUST_SNAPSHOT]->(s:TrustSnapshot) WHERE s.value = 450 REMOVE s.reasons`,
+      `MATCH (:User {id: $id})-[:HAS_TRUST_SNAPSHOT]->(s:TrustSnapshot) WHERE s.value = 450 REMOVE s.reasons, s.writtenAt`,
       { id: other.id },
     );
     const snapshots = (await history(other.token)).history.edges.map((e) => e.node);
-    expect(snapshots.map((s) => [s.value, s.change, s.reasonChangesKnown, s.reasonChanges])).toEqual([
-      [450, null, false, []],
-      [489, 39, false, []],
+    expect(
+      snapshots.map((s) => [s.value, s.change, s.reasonChangesKnown, s.reasonChanges, s.events]),
+    ).toEqual([
+      [450, null, false, [], []],
+      [489, 39, false, [], []],
+    ]);
+  });
+
+  it('lists a settled default at the snapshot its settlement wrote, with the reason that stopped counting', async () => {
+    const other = await newUser();
+    made.push(other.id);
+    const admin = await adminToken();
+    await gql('mutation { setScoringConsent(enabled: true) { id } }', {}, { token: other.token });
+    // A default today: HISTORY = 1.5/(3 + 1) = 0.375 → −22.5 → 427.5 (+ seconds of account age) → 428.
+    const recorded = await gql<{ recordEvent: { id: string } }>(
+      'mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }',
+      { input: { userId: other.id, kind: 'COMMITMENT_DEFAULTED' } },
+      { token: admin },
+    );
+    const eventId = recorded.data!.recordEvent.id;
+    // Settled, it counts as late (0.4): HISTORY = (1.5 + 0.4)/4 = 0.475 → −4.5 → 445.5 → 446, +18: the default's
+    // −22 is gone (+22) and the resolved default takes −4 (−4.5 rounded with the total of −4).
+    expect(
+      (
+        await gql(
+          'mutation($id: ID!) { resolveDefault(eventId: $id) { id } }',
+          { id: eventId },
+          { token: admin },
+        )
+      ).errors,
+    ).toBeUndefined();
+    const response = await gql<{
+      me: { trustHistory: { edges: { node: Snapshot & { events: { id: string; kind: string }[] } }[] } };
+    }>(
+      `{ me { trustHistory { edges { node { value change reasonChangesKnown
+           reasonChanges { code dimension points summary previousSummary } events { id kind } } } } } }`,
+      {},
+      { token: other.token },
+    );
+    const snapshots = response.data!.me.trustHistory.edges.map((e) => e.node);
+    expect(snapshots.map((s) => [s.value, s.change])).toEqual([
+      [450, null],
+      [428, -22],
+      [446, 18],
+    ]);
+    expect(snapshots.map((s) => s.events)).toEqual([
+      [],
+      [{ id: eventId, kind: 'COMMITMENT_DEFAULTED' }],
+      [{ id: eventId, kind: 'COMMITMENT_DEFAULTED' }],
+    ]);
+    expect(snapshots[2]!.reasonChanges).toEqual([
+      {
+        code: 'HISTORY_DEFAULTS',
+        dimension: 'HISTORY',
+        points: 22,
+        summary: null,
+        previousSummary: '1 unresolved default, recency-weighted',
+      },
+      {
+        code: 'HISTORY_RESOLVED_DEFAULTS',
+        dimension: 'HISTORY',
+        points: -4,
+        summary: '1 default later resolved, recency-weighted',
+        previousSummary: null,
+      },
     ]);
   });
 

@@ -62,9 +62,11 @@ describe('reasonChanges', () => {
 describe('snapshotChange', () => {
   const row = (value: number, reasons: SnapshotReason[] | null, previous: TrustSnapshotRow['previous']) => ({
     id: 's',
+    userId: 'u',
     value,
     band: 'FAIR' as const,
     computedAt: '2026-01-01T00:00:00Z',
+    writtenAt: '2026-01-01T00:00:00Z',
     modelVersion: 'v',
     reasons,
     previous,
@@ -75,7 +77,7 @@ describe('snapshotChange', () => {
   });
 
   it('gives reason changes only when they add up to the change of value', () => {
-    const before = { value: 450, reasons: [] };
+    const before = { value: 450, writtenAt: '2025-12-31T00:00:00Z', reasons: [] };
     // 489 − 450 = 39, and the only reason moved by 39.
     expect(
       snapshotChange(row(489, [reason('IDENTITY_SUBSTANTIAL_ASSURANCE_VERIFIED', 'IDENTITY', 39)], before)),

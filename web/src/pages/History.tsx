@@ -22,6 +22,10 @@ const History = graphql(`
               summary
               previousSummary
             }
+            events {
+              id
+              kind
+            }
           }
         }
       }
@@ -32,7 +36,6 @@ const History = graphql(`
             kind
             occurredAt
             reporter {
-              id
               name
             }
           }
@@ -45,7 +48,28 @@ const History = graphql(`
 type Snapshot = NonNullable<NonNullable<MyHistoryQuery['me']>['trustHistory']>['edges'][number]['node'];
 
 /** "+N points: <reason summary>" for each reason that moved, as the server counted them (they sum to the change). */
-function WhatMoved({ snapshot }: { snapshot: Snapshot }) {
+/**
+ * The reason changes, then the events the API lists at this snapshot (recorded since the one before). Who reported
+ * each comes from the events table's rows (by id): selecting it per snapshot too would pass the gateway's query
+ * cost limit.
+ */
+function WhatMoved({ snapshot, reporters }: { snapshot: Snapshot; reporters: Map<string, string> }) {
+  return (
+    <>
+      <ReasonChanges snapshot={snapshot} />
+      {snapshot.events.length > 0 && (
+        <p className="moves-events" data-testid="history-events">
+          Reported since the score before:{' '}
+          {snapshot.events
+            .map((e) => `${words(e.kind)} (${reporters.get(e.id) ?? 'an administrator'})`)
+            .join(', ')}
+        </p>
+      )}
+    </>
+  );
+}
+
+function ReasonChanges({ snapshot }: { snapshot: Snapshot }) {
   if (snapshot.change === null || snapshot.change === undefined) return <>Your first score</>;
   if (!snapshot.reasonChangesKnown)
     return <>Not recorded: this score was computed before Credence kept the reasons of each change.</>;
@@ -80,6 +104,7 @@ export default function HistoryPage() {
     );
   const snapshots = data?.me?.trustHistory?.edges.map((e) => e.node) ?? [];
   const events = data?.me?.events?.edges.map((e) => e.node) ?? [];
+  const reporters = new Map(events.flatMap((e) => (e.reporter ? [[e.id, e.reporter.name] as const] : [])));
   return (
     <Page title="History">
       {snapshots.length === 0 ? (
@@ -121,8 +146,8 @@ export default function HistoryPage() {
                 <td className="num" data-testid="history-change">
                   {s.change === null || s.change === undefined ? '' : signed(s.change)}
                 </td>
-                <td>
-                  <WhatMoved snapshot={s} />
+                <td className="moved">
+                  <WhatMoved snapshot={s} reporters={reporters} />
                 </td>
               </tr>
             ))}
