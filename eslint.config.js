@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.neo4j/', 'src/generated/', 'bench/results/', 'eval/results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.neo4j/',
+      'src/generated/',
+      'web/src/gql/',
+      'web/dist/',
+      'bench/results/',
+      'eval/results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

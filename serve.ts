@@ -84,7 +84,7 @@ export async function serve(options: { stopTracing: (() => Promise<void>) | null
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'draining');
-    // Gives the refresh lease up, so another instance takes it at once rather than after it expires.
+    // Gives the refresh lease up (another instance takes it at once) and ends a running recomputation.
     await scheduler.stop();
     await stopRecomputations();
     await gateway.close();

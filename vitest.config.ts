@@ -21,11 +21,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          // The browser tests (test/e2e/) need the same Neo4j; they start their own gateway.
+          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           // Starts (or reuses) a real Neo4j and serves the gateway over HTTP for the test files.
           globalSetup: ['test/integration/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Hang guards only: tests wait for counts, and a loaded machine (another `npm test` beside this one)
+          // may take minutes where an idle one takes seconds.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
     ],

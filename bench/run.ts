@@ -160,11 +160,16 @@ function launch(mode: string): Promise<Child> {
   );
   return new Promise((done, fail) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    const read = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /READY (\d+)/.exec(out);
-      if (match) done({ process: child, port: Number(match[1]) });
-    });
+      if (!match) return;
+      // Past READY the gateway's request log lines are read and dropped, as a log shipper would take them.
+      child.stdout!.off('data', read);
+      child.stdout!.on('data', () => undefined);
+      done({ process: child, port: Number(match[1]) });
+    };
+    child.stdout!.on('data', read);
     child.once('exit', (code) => fail(new Error(`${mode} exited with ${code}`)));
   });
 }

@@ -45,12 +45,19 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '16' },
     'recompute-heap-mb': { type: 'string', default: '4096' },
+    // Wall-clock limit of one recomputation (a loaded machine may not finish 1M in the time there is).
+    'recompute-limit-s': { type: 'string', default: '7200' },
+    // Redraws the table and the chart from earlier runs' JSON files (comma-separated), measuring nothing.
+    from: { type: 'string' },
+    // Only the eligibility checks, on the database a previous run left for this size (longer runs, warm JIT).
+    'eligibility-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
 const duration = Number(values.duration);
 const warmup = Number(values.warmup);
 const connections = Number(values.connections);
+const recomputeLimitSeconds = Number(values['recompute-limit-s']);
 
 const neo4jOptions: EmbeddedOptions = {
   home: resolve(process.env.SCALE_NEO4J_HOME || join(ROOT, '.neo4j', 'scale')),
@@ -75,13 +82,21 @@ interface Row {
   recomputeIterateSeconds: number | null;
   recomputeWriteSeconds: number | null;
   recomputePeakRssMb: number | null;
+  /** CPU seconds of the recompute process, and of Neo4j while it ran (the wall time depends on the machine's load). */
+  recomputeCpuSeconds: number | null;
+  recomputeNeo4jCpuSeconds: number | null;
   recomputeError: string | null;
   eligibilityRequestsPerSecond: number;
   eligibilityP50Ms: number;
   eligibilityP99Ms: number;
   eligibilityErrors: number;
+  /** CPU milliseconds per check: the gateway process's, and Neo4j's. */
+  eligibilityGatewayCpuMs: number | null;
+  eligibilityNeo4jCpuMs: number | null;
   storeMb: number;
   neo4jPeakRssMb: number | null;
+  /** The machine's 1-minute load average when the size was measured (other work shares the 2 cores). */
+  loadAverage?: number;
 }
 
 function duMb(path: string): number {
@@ -94,6 +109,17 @@ function peakRssMb(pid: number | undefined): number | null {
   try {
     const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return null;
   }
@@ -119,25 +145,44 @@ function child(args: string[], env: Record<string, string>, heapMb?: number) {
 }
 
 async function recompute(): Promise<
-  | { totalMs: number; millis: { load: number; compute: number; write: number }; peakRssMb: number }
-  | { error: string }
+  | {
+      totalMs: number;
+      millis: { load: number; compute: number; write: number };
+      peakRssMb: number;
+      cpuSeconds: number;
+    }
+  | { error: string; cpuSeconds: number | null }
 > {
   const job = child(['bench/scale-recompute.ts', DATASET], {}, Number(values['recompute-heap-mb']));
   let out = '';
   job.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  // A recomputation longer than the limit is stopped and reported as such, with the CPU time it had used.
+  let cut: { cpuSeconds: number | null } | undefined;
+  const limit = setTimeout(() => {
+    cut = { cpuSeconds: cpuSeconds(job.pid) };
+    job.kill('SIGKILL');
+  }, recomputeLimitSeconds * 1000);
   const code = await new Promise<number | null>((done) => job.once('exit', done));
+  clearTimeout(limit);
+  if (cut) return { error: `not finished in ${recomputeLimitSeconds} s`, cpuSeconds: cut.cpuSeconds };
   const line = out.trim().split('\n').pop() ?? '';
-  if (code !== 0 || !line.startsWith('{')) return { error: `exit code ${code}` };
+  if (code !== 0 || !line.startsWith('{')) return { error: `exit code ${code}`, cpuSeconds: null };
   return JSON.parse(line) as {
     totalMs: number;
     millis: { load: number; compute: number; write: number };
     peakRssMb: number;
+    cpuSeconds: number;
   };
 }
 
-async function eligibilityLoad(
-  people: number,
-): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+async function eligibilityLoad(people: number): Promise<{
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  gatewayCpuMs: number | null;
+  neo4jCpuMs: number | null;
+}> {
   const driver = createDriver({
     uri: embeddedUri(neo4jOptions.boltPort),
     user: 'neo4j',
@@ -194,17 +239,28 @@ async function eligibilityLoad(
           method: 'POST',
           connections,
           duration: seconds,
+          // A loaded machine answers slowly: a late answer is a slow one, not an error.
+          timeout: 120,
           headers: { 'content-type': 'application/json', 'x-api-key': partner.apiKey },
           requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
         });
       };
       await run(warmup);
+      const neo4jPid = (await status(neo4jOptions)).pid;
+      const cpuBefore = [cpuSeconds(gateway.pid), cpuSeconds(neo4jPid)];
       const result = await run(duration);
+      const cpuAfter = [cpuSeconds(gateway.pid), cpuSeconds(neo4jPid)];
+      const perCheckMs = (i: number) =>
+        cpuBefore[i] === null || cpuAfter[i] === null || result.requests.total === 0
+          ? null
+          : ((cpuAfter[i]! - cpuBefore[i]!) * 1000) / result.requests.total;
       return {
-        rps: Math.round(result.requests.average),
+        rps: Math.round((result.requests.total / duration) * 10) / 10,
         p50: result.latency.p50,
         p99: result.latency.p99,
         errors: result.errors + result.non2xx,
+        gatewayCpuMs: perCheckMs(0),
+        neo4jCpuMs: perCheckMs(1),
       };
     } finally {
       gateway.kill('SIGTERM');
@@ -232,18 +288,32 @@ async function writeResults() {
     `Synthetic people with ${RELATIONSHIPS_PER_PERSON} relationships each (seed/synthetic.ts), one database per size,`,
     `Neo4j heap ${neo4jOptions.heap}, page cache ${neo4jOptions.pageCache}; eligibility: autocannon, ${connections}`,
     `connections, ${warmup} s warm-up + ${duration} s, loopback, the gateway in production mode in its own process.`,
-    `2 cores shared with other work (load average at the start: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}).`,
+    `2 cores shared with other work; 1-minute load average when each size was measured: ` +
+      rows.map((r) => `${r.people.toLocaleString('en')}: ${r.loadAverage ?? '—'}`).join(', ') +
+      '. The benchmark runs under `nice -n 10`, so the wall times measure a share of a loaded machine; the CPU ' +
+      'columns measure the work.',
     '',
-    '| people | relationships | import (s) | indexes (s) | full recompute (s) | · load / iterate / write (s) | recompute peak RSS (MB) | eligibility req/s | p50 / p99 (ms) | store (MB) | Neo4j peak RSS (MB) |',
-    '|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---:|',
+    '| people | relationships | import (s) | indexes (s) | full recompute, wall (s) | · load / iterate / write (s) | recompute CPU (s), process + Neo4j | recompute peak RSS (MB) | eligibility req/s | p50 / p99 (ms) | CPU per check (ms), gateway + Neo4j | store (MB) | Neo4j peak RSS (MB) |',
+    '|---:|---:|---:|---:|---:|---|---|---:|---:|---|---|---:|---:|',
     ...rows.map(
       (r) =>
         `| ${r.people.toLocaleString('en')} | ${r.relationships.toLocaleString('en')} | ${n(r.importSeconds)} | ` +
-        `${n(r.indexSeconds)} | ${r.recomputeError ? `failed (${r.recomputeError})` : n(r.recomputeSeconds)} | ` +
+        `${n(r.indexSeconds)} | ${r.recomputeError ?? n(r.recomputeSeconds)} | ` +
         `${n(r.recomputeLoadSeconds)} / ${n(r.recomputeIterateSeconds)} / ${n(r.recomputeWriteSeconds)} | ` +
+        `${n(r.recomputeCpuSeconds)} + ${n(r.recomputeNeo4jCpuSeconds)} | ` +
         `${r.recomputePeakRssMb ?? '—'} | ${r.eligibilityRequestsPerSecond} | ${r.eligibilityP50Ms} / ` +
-        `${r.eligibilityP99Ms} | ${r.storeMb} | ${r.neo4jPeakRssMb ?? '—'} |`,
+        `${r.eligibilityP99Ms} | ${n(r.eligibilityGatewayCpuMs, 2)} + ${n(r.eligibilityNeo4jCpuMs, 2)} | ` +
+        `${r.storeMb} | ${r.neo4jPeakRssMb ?? '—'} |`,
     ),
+    '',
+    ...rows
+      .filter((r) => r.recomputeError)
+      .map(
+        (r) =>
+          `At ${r.people.toLocaleString('en')} people the recomputation was stopped (${r.recomputeError}): its CPU ` +
+          `column is what it had used by then, and the eligibility checks found the people unscored (NOT_SCORED ` +
+          `without evaluating the rule; the same statements otherwise).`,
+      ),
     '',
     `Chart: [scale-${stamp}.svg](scale-${stamp}.svg).`,
   ];
@@ -253,20 +323,51 @@ async function writeResults() {
 
 /** Four panels against the number of people (log scale): recompute time, peak memory, req/s and p99, store size. */
 async function chart(): Promise<string> {
+  const sum = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
   const points = rows.flatMap((r) => [
-    { people: r.people, panel: 'full recompute (s)', series: 'recompute', value: r.recomputeSeconds },
-    { people: r.people, panel: 'peak memory (MB)', series: 'recompute process', value: r.recomputePeakRssMb },
-    { people: r.people, panel: 'peak memory (MB)', series: 'Neo4j process', value: r.neo4jPeakRssMb },
-    { people: r.people, panel: 'eligibility check', series: 'req/s', value: r.eligibilityRequestsPerSecond },
-    { people: r.people, panel: 'eligibility check', series: 'p99 (ms)', value: r.eligibilityP99Ms },
-    { people: r.people, panel: 'Neo4j store (MB)', series: 'store', value: r.storeMb },
+    { people: r.people, panel: '1. full recompute (s)', series: 'wall time', value: r.recomputeSeconds },
+    {
+      people: r.people,
+      panel: '1. full recompute (s)',
+      series: 'CPU time (process + Neo4j)',
+      value: sum(r.recomputeCpuSeconds, r.recomputeNeo4jCpuSeconds),
+    },
+    {
+      people: r.people,
+      panel: '2. peak memory (MB)',
+      series: 'recompute process',
+      value: r.recomputePeakRssMb,
+    },
+    { people: r.people, panel: '2. peak memory (MB)', series: 'Neo4j process', value: r.neo4jPeakRssMb },
+    { people: r.people, panel: '2. peak memory (MB)', series: 'Neo4j store on disk', value: r.storeMb },
+    {
+      people: r.people,
+      panel: '3. eligibility checks per second',
+      series: 'req/s',
+      value: r.eligibilityRequestsPerSecond,
+    },
+    { people: r.people, panel: '4. eligibility latency (ms)', series: 'p99', value: r.eligibilityP99Ms },
+    { people: r.people, panel: '4. eligibility latency (ms)', series: 'p50', value: r.eligibilityP50Ms },
+    {
+      people: r.people,
+      panel: '5. CPU per eligibility check (ms)',
+      series: 'gateway',
+      value: r.eligibilityGatewayCpuMs,
+    },
+    {
+      people: r.people,
+      panel: '5. CPU per eligibility check (ms)',
+      series: 'Neo4j',
+      value: r.eligibilityNeo4jCpuMs,
+    },
   ]);
   const spec: vegaLite.TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: `Credence on one machine: ${RELATIONSHIPS_PER_PERSON} relationships per person`,
     data: { values: points.filter((p) => p.value !== null) },
     facet: { field: 'panel', type: 'nominal', title: null },
-    columns: 2,
+    columns: 3,
+    config: { legend: { labelLimit: 400 } },
     resolve: { scale: { y: 'independent' } },
     spec: {
       width: 300,
@@ -281,6 +382,67 @@ async function chart(): Promise<string> {
   };
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   return view.toSVG();
+}
+
+if (values.from) {
+  for (const file of values.from.split(','))
+    rows.push(...(JSON.parse(readFileSync(file, 'utf8')) as { rows: Row[] }).rows);
+  rows.sort((a, b) => a.people - b.people);
+  await writeResults();
+  log(`written bench/results/scale-${stamp}.md from ${values.from}`);
+  process.exit(0);
+}
+
+if (values['eligibility-only']) {
+  const measured = [];
+  for (const people of sizes) {
+    await start(neo4jOptions);
+    const driver = createDriver({
+      uri: embeddedUri(neo4jOptions.boltPort),
+      user: 'neo4j',
+      password: password(),
+    });
+    const session = driver.session();
+    const present = Number(
+      (
+        await session.run('MATCH (u:User {dataset: $d}) RETURN count(u) AS n', { d: DATASET })
+      ).records[0]!.get('n'),
+    );
+    await session.close();
+    await driver.close();
+    if (present !== people)
+      throw new Error(`the database holds ${present} people, not ${people}: run the full bench`);
+    const eligibility = await eligibilityLoad(people);
+    log(
+      `${people}: eligibility ${eligibility.rps} req/s, p50 ${eligibility.p50} ms, p99 ${eligibility.p99} ms`,
+    );
+    measured.push({
+      people,
+      ...eligibility,
+      loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+    });
+  }
+  const base = join(RESULTS, `scale-eligibility-${stamp}`);
+  writeFileSync(`${base}.json`, JSON.stringify({ connections, warmup, duration, measured }, null, 2));
+  writeFileSync(
+    `${base}.md`,
+    [
+      `# Eligibility checks against database size — ${new Date().toISOString()}`,
+      '',
+      `autocannon, ${connections} connections, ${warmup} s warm-up + ${duration} s, the gateway in production mode in its own process, under \`nice -n 10\` on 2 shared cores.`,
+      '',
+      '| people | req/s | p50 / p99 (ms) | CPU per check (ms), gateway + Neo4j | errors | load average |',
+      '|---:|---:|---|---|---:|---:|',
+      ...measured.map(
+        (m) =>
+          `| ${m.people.toLocaleString('en')} | ${m.rps} | ${m.p50} / ${m.p99} | ${m.gatewayCpuMs?.toFixed(2) ?? '—'} + ` +
+          `${m.neo4jCpuMs?.toFixed(2) ?? '—'} | ${m.errors} | ${m.loadAverage} |`,
+      ),
+    ].join('\n') + '\n',
+  );
+  log(`written bench/results/scale-eligibility-${stamp}.md`);
+  await stop(neo4jOptions);
+  process.exit(0);
 }
 
 for (const people of sizes) {
@@ -313,7 +475,9 @@ for (const people of sizes) {
   await driver.close();
   log(`constraints and indexes online in ${indexSeconds.toFixed(1)} s`);
 
+  const neo4jCpuBefore = cpuSeconds((await status(neo4jOptions)).pid);
   const recomputed = await recompute();
+  const neo4jCpuAfter = cpuSeconds((await status(neo4jOptions)).pid);
   const failed = 'error' in recomputed ? recomputed.error : null;
   if (!('error' in recomputed))
     log(`recomputed in ${(recomputed.totalMs / 1000).toFixed(1)} s, peak RSS ${recomputed.peakRssMb} MB`);
@@ -332,13 +496,19 @@ for (const people of sizes) {
     recomputeIterateSeconds: 'error' in recomputed ? null : recomputed.millis.compute / 1000,
     recomputeWriteSeconds: 'error' in recomputed ? null : recomputed.millis.write / 1000,
     recomputePeakRssMb: 'error' in recomputed ? null : recomputed.peakRssMb,
+    recomputeCpuSeconds: recomputed.cpuSeconds,
+    recomputeNeo4jCpuSeconds:
+      neo4jCpuBefore === null || neo4jCpuAfter === null ? null : neo4jCpuAfter - neo4jCpuBefore,
     recomputeError: failed,
     eligibilityRequestsPerSecond: eligibility.rps,
     eligibilityP50Ms: eligibility.p50,
     eligibilityP99Ms: eligibility.p99,
     eligibilityErrors: eligibility.errors,
+    eligibilityGatewayCpuMs: eligibility.gatewayCpuMs,
+    eligibilityNeo4jCpuMs: eligibility.neo4jCpuMs,
     storeMb: duMb(join(neo4jOptions.home, 'data', 'databases', 'neo4j')),
     neo4jPeakRssMb: peakRssMb(neo4jPid),
+    loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
   });
   await writeResults();
   log(`written bench/results/scale-${stamp}.md`);

@@ -226,6 +226,9 @@ async function peer(): Promise<number> {
 }
 
 async function gateway(): Promise<number> {
+  // As main.ts does: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) before the gateway's modules are loaded.
+  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT)
+    (await import('../src/observability/tracing.js')).startTracing();
   const { createGateway } = await import('../gateway.js');
   return (await createGateway(config, { port: 0 })).port;
 }

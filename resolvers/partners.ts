@@ -9,8 +9,10 @@ import {
   partnerVisibleTo,
   revokeConsent,
   revokePartnerKey,
+  rotateCurrentPartnerKey,
   rotatePartnerKey,
 } from '../src/partners/service.js';
+import { decisionReasonOf, unmetCondition } from '../src/perks/conditions.js';
 
 export const partnersResolvers: Resolvers = {
   Query: {
@@ -28,6 +30,7 @@ export const partnersResolvers: Resolvers = {
   Mutation: {
     createPartner: (_, { input }, { db, viewer }) => createPartner(db, viewer, input),
     rotatePartnerKey: (_, { partnerId }, { db, viewer }) => rotatePartnerKey(db, viewer, partnerId),
+    rotateCurrentPartnerKey: (_, __, { db, viewer }) => rotateCurrentPartnerKey(db, viewer),
     revokePartnerKey: (_, { partnerId }, { db, viewer }) => revokePartnerKey(db, viewer, partnerId),
     grantConsent: (_, { input }, { db, viewer }) => grantConsent(db, viewer, input),
     revokeConsent: (_, { partnerId }, { db, viewer }) => revokeConsent(db, viewer, partnerId),
@@ -45,5 +48,7 @@ export const partnersResolvers: Resolvers = {
     partner: async (inquiry, _, { loaders }) => (await loaders.partnerById.load(inquiry.partnerId))!,
     perk: (inquiry, _, { loaders }) => (inquiry.perkId ? loaders.perkById.load(inquiry.perkId) : null),
     unmetConditions: (inquiry) => inquiry.unmet,
+    unmet: (inquiry) => inquiry.unmet?.map(unmetCondition) ?? null,
+    decisionReason: (inquiry) => decisionReasonOf(inquiry.decision, inquiry.reasons),
   },
 };

@@ -1,6 +1,6 @@
 import { pageArgs } from '../src/db/pagination.js';
 import type { Resolvers } from '../src/generated/graphql.js';
-import { perksPage } from '../src/perks/repository.js';
+import { perksOfPartner, perksPage } from '../src/perks/repository.js';
 import { archivePerk, createPerk, eligibilities, eligibility, updatePerk } from '../src/perks/service.js';
 import { perksOfPerson } from '../src/perks/standing.js';
 
@@ -24,5 +24,8 @@ export const perksResolvers: Resolvers = {
     // Federation: other subgraphs refer to a perk by id; resolved through the request's loader.
     __resolveReference: (reference, { loaders }) => loaders.perkById.load(reference.id),
     partner: async (perk, _, { loaders }) => (await loaders.partnerById.load(perk.partnerId))!,
+  },
+  Partner: {
+    perks: (partner, _, { db }) => perksOfPartner(db, partner.id),
   },
 };

@@ -2,7 +2,9 @@ import { pageArgs } from '../src/db/pagination.js';
 import type { Resolvers } from '../src/generated/graphql.js';
 import {
   contributorsView,
+  bandRanges,
   pathsView,
+  perksUnlockedBy,
   recomputeUser,
   setAnchor,
   setScoringConsent,
@@ -34,14 +36,21 @@ export const trustResolvers: Resolvers = {
     baseline: (score) => score.explanation.baseline,
     dimensions: (score) => score.explanation.dimensions,
     explanation: (score) => score,
+    bands: () => bandRanges(),
   },
   TrustExplanation: {
     reasons: (score) => score.explanation.reasons,
     principalReasons: (score) => score.explanation.principalReasons,
     contributors: (score, _, { loaders }) => contributorsView(loaders, score.userId, score.explanation),
     paths: (score, _, { loaders }) => pathsView(loaders, score.userId, score.explanation),
-    improvements: (score) => score.explanation.improvements,
+    improvements: (score) =>
+      score.explanation.improvements.map((improvement) => ({ ...improvement, userId: score.userId })),
     // Scores stored before disputes existed have no count: nothing was under review then.
     itemsUnderReview: (score) => score.explanation.underReview ?? 0,
+  },
+  TrustImprovement: {
+    dimension: (improvement) => improvement.dimension ?? null,
+    unlocksPerks: (improvement, _, { loaders }) =>
+      perksUnlockedBy(loaders, improvement.userId, improvement.action),
   },
 };

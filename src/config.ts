@@ -94,6 +94,17 @@ export interface Config {
   };
   /** OTLP/HTTP endpoint of traces (OTEL_EXPORTER_OTLP_ENDPOINT); null: no tracing, nothing loaded. */
   readonly otlpEndpoint: string | null;
+  /**
+   * The web app's development sign-in (`/dev/people`, `/dev/token`: anyone may act as anyone), from
+   * CREDENCE_DEV_SIGN_IN (1 or 0): on by default outside production; production refuses to start with it on.
+   */
+  readonly devSignIn: boolean;
+  /**
+   * The web app's OpenID Connect sign-in (authorization code flow with PKCE, a public client): the client id the
+   * identity provider gave the app (CREDENCE_WEB_OIDC_CLIENT_ID). The provider is CREDENCE_JWT_ISSUER, whose tokens
+   * the gateway verifies against CREDENCE_JWKS_URL. Null: the app offers no such sign-in.
+   */
+  readonly webOidc: { readonly issuer: string; readonly clientId: string; readonly scope: string } | null;
 }
 
 const DEV_SECRET = 'credence-development-secret-change-me-0123456789';
@@ -284,6 +295,25 @@ export const ENVIRONMENT = {
     type: 'string',
     description: '`aud` every JWKS-verified token must carry.',
   }),
+  CREDENCE_DEV_SIGN_IN: variable(flag('CREDENCE_DEV_SIGN_IN'), {
+    group: AUTH,
+    type: '0 or 1',
+    default: '1 outside production, 0 in it',
+    description:
+      "The web app's development sign-in: `GET /dev/people` and `POST /dev/token` mint a token for any existing account. Production refuses to start with 1.",
+  }),
+  CREDENCE_WEB_OIDC_CLIENT_ID: variable(text(), {
+    group: AUTH,
+    type: 'string',
+    description:
+      "The web app's client id at the identity provider CREDENCE_JWT_ISSUER: the app then signs people in with the OpenID Connect code flow and PKCE (a public client; register `<origin>/app/callback` as its redirect URI). Needs CREDENCE_JWKS_URL, CREDENCE_JWT_ISSUER and CREDENCE_JWT_AUDIENCE; the app sends the access token when it is a JWT, else the ID token.",
+  }),
+  CREDENCE_WEB_OIDC_SCOPE: variable(text(), {
+    group: AUTH,
+    type: 'space-separated scopes',
+    default: 'openid',
+    description: 'Scopes the web app asks the identity provider for.',
+  }),
   CREDENCE_JWT_MAX_LIFETIME_SECONDS: variable(integer('CREDENCE_JWT_MAX_LIFETIME_SECONDS', 86_400, 1), {
     group: AUTH,
     type: 'integer (seconds)',
@@ -463,6 +493,25 @@ function secret(name: string, value: string | undefined, production: boolean): s
   return DEV_SECRET;
 }
 
+function webOidc(env: Environment): Config['webOidc'] {
+  const clientId = env.CREDENCE_WEB_OIDC_CLIENT_ID;
+  if (!clientId) return null;
+  const issuer = env.CREDENCE_JWT_ISSUER;
+  if (!env.CREDENCE_JWKS_URL || !issuer)
+    throw new Error(
+      'CREDENCE_WEB_OIDC_CLIENT_ID needs CREDENCE_JWKS_URL, CREDENCE_JWT_ISSUER and CREDENCE_JWT_AUDIENCE (the provider whose tokens the gateway accepts)',
+    );
+  return { issuer, clientId, scope: env.CREDENCE_WEB_OIDC_SCOPE ?? 'openid' };
+}
+
+function devSignIn(raw: string | undefined, production: boolean): boolean {
+  if (production && raw === '1')
+    throw new Error(
+      'CREDENCE_DEV_SIGN_IN=1 is refused when NODE_ENV=production (it lets anyone act as anyone)',
+    );
+  return raw === undefined ? !production : raw === '1';
+}
+
 /** All three JWKS variables, or none. */
 function jwks(env: Environment): Config['jwks'] {
   const { CREDENCE_JWKS_URL: url, CREDENCE_JWT_ISSUER: issuer, CREDENCE_JWT_AUDIENCE: audience } = env;
@@ -541,6 +590,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxOperations: env.CREDENCE_METRICS_MAX_OPERATIONS,
     },
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
+    devSignIn: devSignIn(env.CREDENCE_DEV_SIGN_IN, production),
+    webOidc: webOidc(env),
   };
 }
 

@@ -37,6 +37,8 @@ import {
   startMetrics,
 } from './observability/metrics.js';
 import { requestObserver, requestRecord, requestRecordPlugin } from './observability/requests.js';
+import { devSignInRouter } from './web/dev-sign-in.js';
+import { webAppRouter } from './web/static.js';
 
 export interface Gateway {
   url: string;
@@ -225,6 +227,20 @@ export async function startGateway(options: {
       res.set('content-type', registry.contentType).send(await registry.metrics());
     });
   }
+  // The web app and, outside production, its development sign-in: neither passes the GraphQL rate limiter (their
+  // requests are not GraphQL operations; the app's own GraphQL calls are counted like any other client's).
+  // What the app offers for sign-in (read by the sign-in page; nothing secret: a public client id).
+  app.get('/app/config.json', (_req, res) => {
+    res.setHeader('cache-control', 'no-cache');
+    res.json({ devSignIn: config.devSignIn, oidc: config.webOidc });
+  });
+  app.use('/app', webAppRouter());
+  app.get('/', (_req, res) => res.redirect('/app/'));
+  if (config.devSignIn)
+    app.use(
+      '/dev',
+      devSignInRouter(config, () => new Db(driver, config.neo4j.database)),
+    );
 
   app.use(
     '/graphql',

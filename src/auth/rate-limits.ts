@@ -7,7 +7,7 @@
  *
  * The counters live in memory by default (one gateway). Behind several gateway instances, give `startGateway`
  * a `limiterStore` that builds a shared limiter with the same options, e.g. rate-limiter-flexible's
- * `new RateLimiterRedis({ storeClient: redisClient, ...options })` (see the README).
+ * `new RateLimiterRedis({ storeClient: redisClient, ...options })` (see docs/partners.md, "Request rate").
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {

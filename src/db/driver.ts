@@ -90,6 +90,12 @@ export interface Tx {
  */
 export class Db {
   queryCount = 0;
+  /**
+   * Read-your-writes on a Neo4j cluster: every session of this Db (one per request) carries the bookmarks of the
+   * transactions it committed, so a read routed to another cluster member waits until that member has them. On a
+   * single server the bookmark is always already there.
+   */
+  readonly bookmarks = neo4j.bookmarkManager();
 
   constructor(
     private readonly driver: Driver,
@@ -143,6 +149,7 @@ export class Db {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
     try {
       return await work(session);

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { UserRow } from '../users/model.js';
 import type { IdentityRow } from '../identities/model.js';
 import type { EndorsementRow, RatingRow, ReportRow, EventRow } from '../relationships/model.js';
-import type { TrustScoreRow, TrustSnapshotRow } from '../trust/model.js';
+import type { TrustScoreRow, TrustSnapshotRow, ImprovementRow } from '../trust/model.js';
 import type { PartnerRow, ConsentRow, InquiryRow, AuditEntryRow } from '../partners/model.js';
 import type { PerkRow, PerkRuleRow, EligibilityDecisionRow, PerkStandingRow, PerkShortfallRow, PerkActionRow } from '../perks/model.js';
 import type { DisputeRow } from '../privacy/model.js';
@@ -223,7 +223,7 @@ export type EligibilityDecision = {
    * The score band, only when the person granted SCORE_BAND consent and the perk's rule is about the score alone
    * (whose answers the band already gives: with any other condition the band and the answer together would say more).
    */
-  band?: Maybe<Scalars['String']['output']>;
+  band?: Maybe<TrustBand>;
   checkedAt: Scalars['DateTime']['output'];
   eligible: Scalars['Boolean']['output'];
   perk: Perk;
@@ -379,11 +379,24 @@ export type IdentityProvider = {
   name: Scalars['String']['output'];
 };
 
+/** What a person can do to raise their score (contract 2027-01: an enum; a String before). */
+export type ImprovementAction =
+  /** Opt in to scoring (only in PerkAction: perks that ask for a score need one). */
+  | 'OPT_IN_TO_SCORING'
+  | 'RENEW_EXPIRED_IDENTITY'
+  /** Settle the most recent unresolved default (it then counts as a late commitment). */
+  | 'RESOLVE_DEFAULT'
+  | 'VERIFY_HIGH_ASSURANCE_IDENTITY'
+  | 'VERIFY_LOW_ASSURANCE_IDENTITY'
+  | 'VERIFY_SUBSTANTIAL_ASSURANCE_IDENTITY';
+
 /** One partner check of one person: logged in the same transaction as the decision, allowed or refused. */
 export type Inquiry = {
   __typename?: 'Inquiry';
   at: Scalars['DateTime']['output'];
   decision: Scalars['Boolean']['output'];
+  /** What the partner was told, as one DecisionReason (null when allowed); also for inquiries from before 2026-12. */
+  decisionReason?: Maybe<DecisionReason>;
   id: Scalars['ID']['output'];
   partner: Partner;
   perk?: Maybe<Perk>;
@@ -391,9 +404,12 @@ export type Inquiry = {
   reasons: Array<Scalars['String']['output']>;
   /** The person checked (a pseudonym once that person has erased their account). */
   subjectId: Scalars['ID']['output'];
+  /** The exact unmet conditions, structured: the person's own and admins' to see (FORBIDDEN for a partner). */
+  unmet?: Maybe<Array<UnmetCondition>>;
   /**
    * The exact unmet conditions behind a NOT_ELIGIBLE or NO_SCORE (e.g. SCORE_BELOW_THRESHOLD): the person's own and
    * admins' to see, never the partner's (FORBIDDEN for a partner).
+   * @deprecated Contract 2027-01: use unmet (code, dimension, summary).
    */
   unmetConditions?: Maybe<Array<Scalars['String']['output']>>;
 };
@@ -477,6 +493,8 @@ export type Mutation = {
   revokeConsent: Scalars['Boolean']['output'];
   revokeEndorsement: Scalars['Boolean']['output'];
   revokePartnerKey: Partner;
+  /** The calling partner (API key) replaces its own key: the new one is shown only here; the old one stops at once. */
+  rotateCurrentPartnerKey: RotatePartnerKeyPayload;
   rotatePartnerKey: RotatePartnerKeyPayload;
   /** Admin: designate or remove a trust anchor (audited with the admin's id; see docs/trust-model.md, anchor policy). */
   setAnchor: User;
@@ -638,6 +656,8 @@ export type Partner = {
   /** When the current key was issued (admins and the partner itself). */
   keyIssuedAt?: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
+  /** The partner's perks, archived ones too, oldest first (the partner itself and admins). */
+  perks: Array<Perk>;
   /** Set when the key was revoked; a revoked partner cannot authenticate until a new key is issued. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   /** What the partner's key may do (visible to the partner itself and to admins). */
@@ -671,8 +691,8 @@ export type Perk = {
 /** Something the person can do about a shortfall. */
 export type PerkAction = {
   __typename?: 'PerkAction';
-  /** An improvement action of the trust explanation (e.g. VERIFY_HIGH_ASSURANCE_IDENTITY, RESOLVE_DEFAULT), or OPT_IN_TO_SCORING. */
-  action: Scalars['String']['output'];
+  /** An improvement action of the trust explanation, or OPT_IN_TO_SCORING (contract 2027-01: an enum). */
+  action: ImprovementAction;
   /** Whether this action alone meets the condition; null when that cannot be told (a dimension's new value). */
   closesGap?: Maybe<Scalars['Boolean']['output']>;
   /** The exact score points the action would gain (from the trust explanation); null when not known. */
@@ -742,11 +762,16 @@ export type PerkShortfall = {
   __typename?: 'PerkShortfall';
   /** Improvement actions from the person's trust explanation that would close or narrow the gap, largest gain first. */
   actions: Array<PerkAction>;
-  /** For DIMENSION_BELOW_THRESHOLD:<DIMENSION>. */
+  /** The unmet condition, structured. */
+  condition: UnmetCondition;
+  /** For DIMENSION_BELOW_THRESHOLD. */
   dimension?: Maybe<PerkDimension>;
   /** How far (in unit); null where there is no measure (NO_SCORE, IDENTITY_ASSURANCE_TOO_LOW). */
   gap?: Maybe<Scalars['Float']['output']>;
-  /** The exact unmet condition (a partner sees only NOT_ELIGIBLE). */
+  /**
+   * The exact unmet condition (a partner sees only NOT_ELIGIBLE).
+   * @deprecated Contract 2027-01: use condition (code, dimension, summary).
+   */
   reason: Scalars['String']['output'];
   unit?: Maybe<ShortfallUnit>;
 };
@@ -758,8 +783,15 @@ export type PerkStanding = {
   /** What is missing, one entry per reason. */
   missing: Array<PerkShortfall>;
   perk: Perk;
-  /** The exact unmet conditions (a partner's check would say only NOT_ELIGIBLE, or NO_SCORE). */
+  /**
+   * The exact unmet conditions (a partner's check would say only NOT_ELIGIBLE, or NO_SCORE).
+   * @deprecated Contract 2027-01: use unmet (code, dimension, summary).
+   */
   reasons: Array<Scalars['String']['output']>;
+  /** Improvement actions that alone would make the person eligible (each closes every unmet condition). */
+  unlockedBy: Array<ImprovementAction>;
+  /** The exact unmet conditions, structured (a partner's check would say only NOT_ELIGIBLE, or NO_SCORE). */
+  unmet: Array<UnmetCondition>;
 };
 
 export type Query = {
@@ -963,6 +995,14 @@ export type TrustBand =
   | 'POOR'
   | 'VERY_GOOD';
 
+/** One band's range of scores (both ends included). */
+export type TrustBandRange = {
+  __typename?: 'TrustBandRange';
+  band: TrustBand;
+  max: Scalars['Int']['output'];
+  min: Scalars['Int']['output'];
+};
+
 export type TrustContributor = {
   __typename?: 'TrustContributor';
   anonymous: Scalars['Boolean']['output'];
@@ -1019,14 +1059,21 @@ export type TrustExplanation = {
 
 export type TrustImprovement = {
   __typename?: 'TrustImprovement';
-  action: Scalars['String']['output'];
+  action: ImprovementAction;
+  /** The dimension the action changes. */
+  dimension?: Maybe<TrustDimension>;
   points: Scalars['Int']['output'];
   summary: Scalars['String']['output'];
+  /** Perks of the catalogue this action alone would make the person eligible for (contract 2027-01). */
+  unlocksPerks: Array<Perk>;
 };
 
 export type TrustPath = {
   __typename?: 'TrustPath';
-  /** Steps from an anchor to you; private steps are shown without a handle. */
+  /**
+   * Steps from an anchor to you; private steps are shown without a handle. You appear only as the last step (a
+   * chain through yourself is not a vouch for you).
+   */
   steps: Array<TrustPathStep>;
 };
 
@@ -1039,11 +1086,41 @@ export type TrustPathStep = {
 
 export type TrustReason = {
   __typename?: 'TrustReason';
-  code: Scalars['String']['output'];
+  code: TrustReasonCode;
   dimension: TrustDimension;
   points: Scalars['Int']['output'];
   summary: Scalars['String']['output'];
 };
+
+/**
+ * Why a score moved from the baseline (contract 2027-01: an enum; a String before). Every code has a plain-language
+ * summary on TrustReason.summary.
+ */
+export type TrustReasonCode =
+  /** Commitments not kept and not settled. */
+  | 'HISTORY_DEFAULTS'
+  /** Commitments kept on time, as partners reported. */
+  | 'HISTORY_FULFILLED_COMMITMENTS'
+  /** Commitments kept late. */
+  | 'HISTORY_LATE_COMMITMENTS'
+  /** Defaults that were later settled. */
+  | 'HISTORY_RESOLVED_DEFAULTS'
+  /** How long the account has existed. */
+  | 'IDENTITY_ACCOUNT_AGE'
+  /** Verified high-assurance identities (e.g. a government eID). */
+  | 'IDENTITY_HIGH_ASSURANCE_VERIFIED'
+  /** Verified low-assurance identities (e.g. an e-mail provider). */
+  | 'IDENTITY_LOW_ASSURANCE_VERIFIED'
+  /** Verified substantial-assurance identities (e.g. a bank ID). */
+  | 'IDENTITY_SUBSTANTIAL_ASSURANCE_VERIFIED'
+  /** A pre-trusted anchor account. */
+  | 'NETWORK_ANCHOR'
+  /** Endorsed or rated positively by accounts trusted from the anchors. */
+  | 'NETWORK_ENDORSED_BY_TRUSTED'
+  /** Negative ratings after interactions, weighted by the raters' reliability. */
+  | 'REPUTATION_NEGATIVE_RATINGS'
+  /** Positive ratings after interactions, weighted by the raters' reliability. */
+  | 'REPUTATION_POSITIVE_RATINGS';
 
 /**
  * A trust score, materialised at the last computation (see docs/trust-model.md). Only its owner (and admins) can
@@ -1052,6 +1129,8 @@ export type TrustReason = {
 export type TrustScore = {
   __typename?: 'TrustScore';
   band: TrustBand;
+  /** The score ranges of every band, lowest first (contract 2027-01: for a gauge, without hard-coding them). */
+  bands: Array<TrustBandRange>;
   /** The score of a user with no data at all; reasons' points sum exactly to value − baseline. */
   baseline: Scalars['Int']['output'];
   computedAt: Scalars['DateTime']['output'];
@@ -1094,6 +1173,35 @@ export type TrustSnapshotEdge = {
   cursor: Scalars['String']['output'];
   node: TrustSnapshot;
 };
+
+export type UnmetCondition = {
+  __typename?: 'UnmetCondition';
+  code: UnmetConditionCode;
+  /** Set for DIMENSION_BELOW_THRESHOLD. */
+  dimension?: Maybe<TrustDimension>;
+  /** Plain language, e.g. "Your REPUTATION dimension is below this perk's minimum". */
+  summary: Scalars['String']['output'];
+};
+
+/**
+ * A condition of a perk's rule that a person does not meet (contract 2027-01: replaces strings like
+ * DIMENSION_BELOW_THRESHOLD:<DIMENSION>).
+ */
+export type UnmetConditionCode =
+  /** The account is younger than the rule asks. */
+  | 'ACCOUNT_TOO_NEW'
+  /** A dimension (UnmetCondition.dimension) is below the rule's minimum for it. */
+  | 'DIMENSION_BELOW_THRESHOLD'
+  /** No verified, unexpired identity of the assurance the rule asks for. */
+  | 'IDENTITY_ASSURANCE_TOO_LOW'
+  /** No computed score (not opted in to scoring, or not computed yet). */
+  | 'NO_SCORE'
+  /** An open dispute (only rules from before contract 2026-12 asked for none). */
+  | 'OPEN_DISPUTE'
+  /** The score is below the rule's minimum. */
+  | 'SCORE_BELOW_THRESHOLD'
+  /** More unresolved defaults than the rule allows. */
+  | 'TOO_MANY_OPEN_DEFAULTS';
 
 export type UpdatePerkInput = {
   description?: InputMaybe<Scalars['String']['input']>;
@@ -1404,6 +1512,7 @@ export type ResolversTypes = ResolversObject<{
   IdentityEdge: ResolverTypeWrapper<Omit<IdentityEdge, 'node'> & { node: ResolversTypes['Identity'] }>;
   IdentityLinkNonce: ResolverTypeWrapper<IdentityLinkNonce>;
   IdentityProvider: ResolverTypeWrapper<ProviderRow>;
+  ImprovementAction: ImprovementAction;
   Inquiry: ResolverTypeWrapper<InquiryRow>;
   InquiryConnection: ResolverTypeWrapper<Omit<InquiryConnection, 'edges'> & { edges: Array<ResolversTypes['InquiryEdge']> }>;
   InquiryEdge: ResolverTypeWrapper<Omit<InquiryEdge, 'node'> & { node: ResolversTypes['Inquiry'] }>;
@@ -1436,20 +1545,24 @@ export type ResolversTypes = ResolversObject<{
   RotatePartnerKeyPayload: ResolverTypeWrapper<Omit<RotatePartnerKeyPayload, 'partner'> & { partner: ResolversTypes['Partner'] }>;
   ShortfallUnit: ShortfallUnit;
   TrustBand: TrustBand;
+  TrustBandRange: ResolverTypeWrapper<TrustBandRange>;
   TrustContributor: ResolverTypeWrapper<TrustContributor>;
   TrustContributorKind: TrustContributorKind;
   TrustDimension: TrustDimension;
   TrustDimensionScore: ResolverTypeWrapper<TrustDimensionScore>;
   TrustExplanation: ResolverTypeWrapper<TrustScoreRow>;
-  TrustImprovement: ResolverTypeWrapper<TrustImprovement>;
+  TrustImprovement: ResolverTypeWrapper<ImprovementRow>;
   TrustPath: ResolverTypeWrapper<TrustPath>;
   TrustPathStep: ResolverTypeWrapper<TrustPathStep>;
   TrustReason: ResolverTypeWrapper<TrustReason>;
+  TrustReasonCode: TrustReasonCode;
   TrustScore: ResolverTypeWrapper<TrustScoreRow>;
   TrustScoreStatus: TrustScoreStatus;
   TrustSnapshot: ResolverTypeWrapper<TrustSnapshotRow>;
   TrustSnapshotConnection: ResolverTypeWrapper<Omit<TrustSnapshotConnection, 'edges'> & { edges: Array<ResolversTypes['TrustSnapshotEdge']> }>;
   TrustSnapshotEdge: ResolverTypeWrapper<Omit<TrustSnapshotEdge, 'node'> & { node: ResolversTypes['TrustSnapshot'] }>;
+  UnmetCondition: ResolverTypeWrapper<UnmetCondition>;
+  UnmetConditionCode: UnmetConditionCode;
   UpdatePerkInput: UpdatePerkInput;
   UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserRow>;
@@ -1521,10 +1634,11 @@ export type ResolversParentTypes = ResolversObject<{
   ReportInput: ReportInput;
   ResolveDisputeInput: ResolveDisputeInput;
   RotatePartnerKeyPayload: Omit<RotatePartnerKeyPayload, 'partner'> & { partner: ResolversParentTypes['Partner'] };
+  TrustBandRange: TrustBandRange;
   TrustContributor: TrustContributor;
   TrustDimensionScore: TrustDimensionScore;
   TrustExplanation: TrustScoreRow;
-  TrustImprovement: TrustImprovement;
+  TrustImprovement: ImprovementRow;
   TrustPath: TrustPath;
   TrustPathStep: TrustPathStep;
   TrustReason: TrustReason;
@@ -1532,6 +1646,7 @@ export type ResolversParentTypes = ResolversObject<{
   TrustSnapshot: TrustSnapshotRow;
   TrustSnapshotConnection: Omit<TrustSnapshotConnection, 'edges'> & { edges: Array<ResolversParentTypes['TrustSnapshotEdge']> };
   TrustSnapshotEdge: Omit<TrustSnapshotEdge, 'node'> & { node: ResolversParentTypes['TrustSnapshot'] };
+  UnmetCondition: UnmetCondition;
   UpdatePerkInput: UpdatePerkInput;
   UpdateProfileInput: UpdateProfileInput;
   User: UserRow;
@@ -1601,7 +1716,7 @@ export type DisputeResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type EligibilityDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EligibilityDecision'] = ResolversParentTypes['EligibilityDecision']> = ResolversObject<{
-  band?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  band?: Resolver<Maybe<ResolversTypes['TrustBand']>, ParentType, ContextType>;
   checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   perk?: Resolver<ResolversTypes['Perk'], ParentType, ContextType>;
@@ -1690,11 +1805,13 @@ export type IdentityProviderResolvers<ContextType = Context, ParentType extends 
 export type InquiryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Inquiry'] = ResolversParentTypes['Inquiry']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   decision?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  decisionReason?: Resolver<Maybe<ResolversTypes['DecisionReason']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
   perk?: Resolver<Maybe<ResolversTypes['Perk']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unmet?: Resolver<Maybe<Array<ResolversTypes['UnmetCondition']>>, ParentType, ContextType>;
   unmetConditions?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 }>;
 
@@ -1730,6 +1847,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   revokeConsent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'partnerId'>>;
   revokeEndorsement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeEndorsementArgs, 'id'>>;
   revokePartnerKey?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationRevokePartnerKeyArgs, 'partnerId'>>;
+  rotateCurrentPartnerKey?: Resolver<ResolversTypes['RotatePartnerKeyPayload'], ParentType, ContextType>;
   rotatePartnerKey?: Resolver<ResolversTypes['RotatePartnerKeyPayload'], ParentType, ContextType, RequireFields<MutationRotatePartnerKeyArgs, 'partnerId'>>;
   setAnchor?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetAnchorArgs, 'anchor' | 'userId'>>;
   setScoringConsent?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetScoringConsentArgs, 'enabled'>>;
@@ -1750,6 +1868,7 @@ export type PartnerResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   keyIssuedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  perks?: Resolver<Array<ResolversTypes['Perk']>, ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['PartnerScope']>, ParentType, ContextType>;
 }>;
@@ -1766,7 +1885,7 @@ export type PerkResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type PerkActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerkAction'] = ResolversParentTypes['PerkAction']> = ResolversObject<{
-  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['ImprovementAction'], ParentType, ContextType>;
   closesGap?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   points?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1794,6 +1913,7 @@ export type PerkRuleResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PerkShortfallResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerkShortfall'] = ResolversParentTypes['PerkShortfall']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['PerkAction']>, ParentType, ContextType>;
+  condition?: Resolver<ResolversTypes['UnmetCondition'], ParentType, ContextType>;
   dimension?: Resolver<Maybe<ResolversTypes['PerkDimension']>, ParentType, ContextType>;
   gap?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1805,6 +1925,8 @@ export type PerkStandingResolvers<ContextType = Context, ParentType extends Reso
   missing?: Resolver<Array<ResolversTypes['PerkShortfall']>, ParentType, ContextType>;
   perk?: Resolver<ResolversTypes['Perk'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  unlockedBy?: Resolver<Array<ResolversTypes['ImprovementAction']>, ParentType, ContextType>;
+  unmet?: Resolver<Array<ResolversTypes['UnmetCondition']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -1857,6 +1979,12 @@ export type RotatePartnerKeyPayloadResolvers<ContextType = Context, ParentType e
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
 }>;
 
+export type TrustBandRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustBandRange'] = ResolversParentTypes['TrustBandRange']> = ResolversObject<{
+  band?: Resolver<ResolversTypes['TrustBand'], ParentType, ContextType>;
+  max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type TrustContributorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustContributor'] = ResolversParentTypes['TrustContributor']> = ResolversObject<{
   anonymous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   assurance?: Resolver<Maybe<ResolversTypes['IdentityAssurance']>, ParentType, ContextType>;
@@ -1884,9 +2012,11 @@ export type TrustExplanationResolvers<ContextType = Context, ParentType extends 
 }>;
 
 export type TrustImprovementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustImprovement'] = ResolversParentTypes['TrustImprovement']> = ResolversObject<{
-  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['ImprovementAction'], ParentType, ContextType>;
+  dimension?: Resolver<Maybe<ResolversTypes['TrustDimension']>, ParentType, ContextType>;
   points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unlocksPerks?: Resolver<Array<ResolversTypes['Perk']>, ParentType, ContextType>;
 }>;
 
 export type TrustPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustPath'] = ResolversParentTypes['TrustPath']> = ResolversObject<{
@@ -1900,7 +2030,7 @@ export type TrustPathStepResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type TrustReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustReason'] = ResolversParentTypes['TrustReason']> = ResolversObject<{
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['TrustReasonCode'], ParentType, ContextType>;
   dimension?: Resolver<ResolversTypes['TrustDimension'], ParentType, ContextType>;
   points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1908,6 +2038,7 @@ export type TrustReasonResolvers<ContextType = Context, ParentType extends Resol
 
 export type TrustScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustScore'] = ResolversParentTypes['TrustScore']> = ResolversObject<{
   band?: Resolver<ResolversTypes['TrustBand'], ParentType, ContextType>;
+  bands?: Resolver<Array<ResolversTypes['TrustBandRange']>, ParentType, ContextType>;
   baseline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dimensions?: Resolver<Array<ResolversTypes['TrustDimensionScore']>, ParentType, ContextType>;
@@ -1933,6 +2064,12 @@ export type TrustSnapshotConnectionResolvers<ContextType = Context, ParentType e
 export type TrustSnapshotEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustSnapshotEdge'] = ResolversParentTypes['TrustSnapshotEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['TrustSnapshot'], ParentType, ContextType>;
+}>;
+
+export type UnmetConditionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnmetCondition'] = ResolversParentTypes['UnmetCondition']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['UnmetConditionCode'], ParentType, ContextType>;
+  dimension?: Resolver<Maybe<ResolversTypes['TrustDimension']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -2011,6 +2148,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RatingEdge?: RatingEdgeResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
   RotatePartnerKeyPayload?: RotatePartnerKeyPayloadResolvers<ContextType>;
+  TrustBandRange?: TrustBandRangeResolvers<ContextType>;
   TrustContributor?: TrustContributorResolvers<ContextType>;
   TrustDimensionScore?: TrustDimensionScoreResolvers<ContextType>;
   TrustExplanation?: TrustExplanationResolvers<ContextType>;
@@ -2022,6 +2160,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   TrustSnapshot?: TrustSnapshotResolvers<ContextType>;
   TrustSnapshotConnection?: TrustSnapshotConnectionResolvers<ContextType>;
   TrustSnapshotEdge?: TrustSnapshotEdgeResolvers<ContextType>;
+  UnmetCondition?: UnmetConditionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;

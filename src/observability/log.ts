@@ -39,3 +39,18 @@ export function log(): Logger {
   });
   return current;
 }
+
+/**
+ * The current trace id, when tracing.ts is loaded (request lines then name their trace); without tracing, none.
+ * Here rather than in requests.ts so that tracing.ts imports nothing that loads graphql or express before their
+ * instrumentations are in place.
+ */
+let traceIdSource: (() => string | undefined) | null = null;
+
+export function setTraceIdSource(source: () => string | undefined): void {
+  traceIdSource = source;
+}
+
+export function currentTraceId(): string | undefined {
+  return traceIdSource?.();
+}

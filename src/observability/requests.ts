@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { Kind, type DocumentNode } from 'graphql';
-import type { Logger } from './log.js';
+import { currentTraceId, type Logger } from './log.js';
 import { graphqlErrors, requestDuration } from './metrics.js';
 
 export interface RequestRecord {
@@ -39,6 +39,7 @@ export function requestObserver(options: {
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', id);
+    const traceId = currentTraceId();
     const record: RequestRecord = {
       id,
       operation: undefined,
@@ -56,6 +57,7 @@ export function requestObserver(options: {
       logger.info(
         {
           requestId: id,
+          ...(traceId ? { traceId } : {}),
           operation: record.operation ?? null,
           role: record.role,
           status: res.statusCode,

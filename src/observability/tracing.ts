@@ -12,6 +12,7 @@ import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import { setTraceIdSource } from './log.js';
 import { addStatementObserver } from './statements.js';
 
 /** Starts tracing; must run before the gateway's modules are imported, so that the instrumentations patch them. */
@@ -34,6 +35,7 @@ export function startTracing(): () => Promise<void> {
   });
   sdk.start();
   const tracer = trace.getTracer('credence');
+  setTraceIdSource(() => trace.getActiveSpan()?.spanContext().traceId);
   addStatementObserver((mode, cypher, run) =>
     tracer.startActiveSpan(
       `neo4j ${mode}`,

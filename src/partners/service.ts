@@ -91,6 +91,27 @@ export async function rotatePartnerKey(
   return { partner, apiKey };
 }
 
+/** The calling partner replaces its own key (shown once); the old key stops working at once. */
+export async function rotateCurrentPartnerKey(
+  db: Db,
+  viewer: Viewer,
+): Promise<{ partner: PartnerRow; apiKey: string }> {
+  if (viewer.kind !== 'partner') throw forbidden('Only a partner (x-api-key) rotates its own key');
+  const apiKey = newApiKey();
+  const partner = await db.writeTx(async (tx) => {
+    const updated = await repository.replaceKey(tx, viewer.partnerId, apiKeyHash(apiKey));
+    if (!updated) throw notFound('Partner');
+    await repository.audit(tx, {
+      actorId: `partner:${viewer.partnerId}`,
+      action: 'PARTNER_KEY_ROTATED',
+      targetId: updated.id,
+    });
+    return updated;
+  });
+  forgetKeysOf(partner.id);
+  return { partner, apiKey };
+}
+
 export async function revokePartnerKey(db: Db, viewer: Viewer, partnerId: string): Promise<PartnerRow> {
   const actorId = adminId(viewer);
   const partner = await db.writeTx(async (tx) => {

@@ -1,3 +1,5 @@
+import type { ImprovementAction } from '../trust/engine/index.js';
+import type { UnmetConditionRow } from './conditions.js';
 import type { Assurance } from '../identities/model.js';
 import type { AskedQuestion } from './disclosure.js';
 
@@ -106,7 +108,7 @@ export interface EligibilityDecisionRow extends Decision {
 
 /** An action that would close or narrow a shortfall (codegen mapper for PerkAction). */
 export interface PerkActionRow {
-  action: string;
+  action: PerkActionCode;
   /** Exact score points the action gains (from the stored trust explanation); null when not known. */
   points: number | null;
   summary: string;
@@ -119,6 +121,7 @@ export type ShortfallUnit = 'SCORE_POINTS' | 'DIMENSION' | 'DEFAULTS' | 'DAYS' |
 /** One unmet condition of a perk for the person, how far they are from it, and what would help. */
 export interface PerkShortfallRow {
   reason: string;
+  condition: UnmetConditionRow;
   dimension: PerkDimension | null;
   gap: number | null;
   unit: ShortfallUnit | null;
@@ -130,5 +133,11 @@ export interface PerkStandingRow {
   perk: PerkRow;
   eligible: boolean;
   reasons: string[];
+  unmet: UnmetConditionRow[];
   missing: PerkShortfallRow[];
+  /** Improvement actions that alone would close every unmet condition. */
+  unlockedBy: PerkActionCode[];
 }
+
+/** An improvement action of the trust explanation, or opting in to scoring. */
+export type PerkActionCode = ImprovementAction | 'OPT_IN_TO_SCORING';

@@ -243,6 +243,17 @@ export async function perkAndSubjectFacts(
   };
 }
 
+/** One partner's perks, archived ones too, oldest first (the partner's console). */
+export async function perksOfPartner(db: Db, partnerId: string): Promise<PerkRow[]> {
+  const rows = await db.read<{ perk: PerkRow }>(
+    `MATCH (partner:Partner {id: $partnerId})-[:OFFERS]->(perk:Perk)
+     WITH partner, perk ORDER BY perk.createdAt, perk.id
+     RETURN ${PERK_PROJECTION} AS perk`,
+    { partnerId },
+  );
+  return rows.map((r) => r.perk);
+}
+
 /** Every perk of the catalogue that is not archived, oldest first (what `User.perks` walks). */
 export async function activePerks(db: Db): Promise<PerkRow[]> {
   const rows = await db.read<{ perk: PerkRow }>(

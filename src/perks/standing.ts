@@ -16,11 +16,13 @@ import type {
   PerkStandingRow,
   PersonFacts,
 } from './model.js';
+import type { ImprovementAction } from '../trust/engine/index.js';
+import { unmetCondition } from './conditions.js';
 import { assuranceLevel, unmetConditions } from './rules.js';
 
 type Improvement = StoredExplanation['improvements'][number];
 
-const VERIFY_ACTION: Record<Assurance, string> = {
+const VERIFY_ACTION: Record<Assurance, ImprovementAction> = {
   LOW: 'VERIFY_LOW_ASSURANCE_IDENTITY',
   SUBSTANTIAL: 'VERIFY_SUBSTANTIAL_ASSURANCE_IDENTITY',
   HIGH: 'VERIFY_HIGH_ASSURANCE_IDENTITY',
@@ -50,6 +52,15 @@ function shortfall(
   facts: PersonFacts,
   improvements: readonly Improvement[],
 ): PerkShortfallRow {
+  return { ...measuredShortfall(reason, perk, facts, improvements), condition: unmetCondition(reason) };
+}
+
+function measuredShortfall(
+  reason: string,
+  perk: PerkRow,
+  facts: PersonFacts,
+  improvements: readonly Improvement[],
+): Omit<PerkShortfallRow, 'condition'> {
   const { rule } = perk;
   const none = { dimension: null, gap: null, unit: null, actions: [] };
   if (reason === 'NO_SCORE') return { reason, ...none, actions: facts.scoringConsent ? [] : [OPT_IN_ACTION] };
@@ -120,11 +131,19 @@ export function standing(
   improvements: readonly Improvement[],
 ): PerkStandingRow {
   const reasons = unmetConditions(perk.rule, facts);
+  const missing = reasons.map((reason) => shortfall(reason, perk, facts, improvements));
+  // An action unlocks the perk when it alone closes every unmet condition (closesGap true in each shortfall).
+  const candidates = missing[0]?.actions.filter((a) => a.closesGap === true).map((a) => a.action) ?? [];
+  const unlockedBy = [...new Set(candidates)].filter((action) =>
+    missing.every((m) => m.actions.some((a) => a.action === action && a.closesGap === true)),
+  );
   return {
     perk,
     eligible: reasons.length === 0,
     reasons,
-    missing: reasons.map((reason) => shortfall(reason, perk, facts, improvements)),
+    unmet: reasons.map(unmetCondition),
+    missing,
+    unlockedBy,
   };
 }
 

@@ -5,6 +5,7 @@ import {
   type Band,
   type Dimension,
   type ImprovementAction,
+  type ReasonCode,
 } from './engine/index.js';
 
 /** A network contributor as materialised: a user id, or null for the anchor restart, or 'OTHERS'. */
@@ -19,13 +20,13 @@ export interface StoredShare {
 export interface StoredExplanation {
   baseline: number;
   dimensions: { dimension: Dimension; value: number; weight: number; points: number; evidence: string }[];
-  reasons: { code: string; dimension: Dimension; points: number; summary: string }[];
-  principalReasons: { code: string; dimension: Dimension; points: number; summary: string }[];
+  reasons: { code: ReasonCode; dimension: Dimension; points: number; summary: string }[];
+  principalReasons: { code: ReasonCode; dimension: Dimension; points: number; summary: string }[];
   /** Contributors with their points (the same order as shares). */
   contributors: (StoredShare & { points: number })[];
   /** Each with the dimension it changes and that dimension's value after it (absent in scores stored before). */
   improvements: {
-    action: string;
+    action: ImprovementAction;
     points: number;
     summary: string;
     dimension?: Dimension;
@@ -87,6 +88,9 @@ export function withoutContributor(
     : [...kept, { userId: null, others: true, share: named.share, points: named.points }];
   return { ...explanation, contributors: merged };
 }
+
+/** One improvement of a stored explanation, with whose it is (codegen mapper for TrustImprovement). */
+export type ImprovementRow = StoredExplanation['improvements'][number] & { userId: string };
 
 /**
  * The API mutations that carry out each improvement the engine can suggest: it suggests nothing a person cannot

@@ -504,7 +504,8 @@ export interface PathStepRow {
 
 /**
  * For each (user, contributor) pair, a shortest chain of positive vouches (endorsements or positive ratings) from
- * an anchor other than the user to the contributor, then the contributor's vouch for the user. One query for any
+ * an anchor other than the user to the contributor, then the contributor's vouch for the user. The chain never
+ * passes through the user (a vouch that reaches the contributor through the user is not a vouch for the user). One query for any
  * number of pairs; a pair without such a chain has none.
  */
 export async function pathsThrough(
@@ -517,8 +518,8 @@ export async function pathsThrough(
      MATCH (j:User {id: pair.userId}), (c:User {id: pair.contributorId})
      CALL (j, c) {
        MATCH p = SHORTEST 1 (a:User WHERE a.anchor AND a.scoringConsent AND a <> j)
-                 ((x:User WHERE x.scoringConsent)-[v:ENDORSES|RATED WHERE coalesce(v.rating, 1) > 0]->
-                  (y:User WHERE y.scoringConsent)){0,${maxHops}} (c)
+                 ((x:User WHERE x.scoringConsent AND x <> j)-[v:ENDORSES|RATED WHERE coalesce(v.rating, 1) > 0]->
+                  (y:User WHERE y.scoringConsent AND y <> j)){0,${maxHops}} (c)
        RETURN p LIMIT 1
      }
      WITH j, c, p, relationships(p) AS vouches

@@ -23,7 +23,7 @@ const COMPILED = import.meta.url.endsWith('.js');
 const JOB = fileURLToPath(new URL(COMPILED ? './recompute-job.js' : './recompute-job.ts', import.meta.url));
 const JOB_FLAGS = [...(COMPILED ? [] : ['--import', 'tsx']), `--max-old-space-size=${RECOMPUTE_HEAP_MB}`];
 
-/** Recomputations running now, so that a shutdown can stop them (stopRecomputations). */
+/** Recomputations running now, so that a shutdown can wait for them to end (stopRecomputations). */
 const running = new Set<ChildProcess>();
 
 /**
@@ -62,6 +62,24 @@ export function recomputeInChild(
   });
 }
 
+/**
+ * Ends the recomputations of this process still running (at shutdown, after the scheduler's stop() aborted them)
+ * and waits for their exit. Each batch a recomputation writes is its own transaction; people of batches not yet
+ * written stay marked stale, so the next scheduled recomputation takes the graph up again.
+ */
+export async function stopRecomputations(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
 /** The lease that makes one gateway process, of any number sharing the database, run the scheduled refresh. */
 export const RECOMPUTE_LEASE = 'trust-recompute';
 /** How long the lease outlives its holder's last renewal: a crashed holder is replaced within this. */
@@ -86,23 +104,6 @@ export interface TrustScheduler {
   stop(): Promise<void>;
   /** Stops the timer without giving the lease up: what a crash looks like to the other processes (tests). */
   abandon(): void;
-}
-
-/**
- * Stops the recomputations in flight (at shutdown). Each batch a recomputation writes is its own transaction; people
- * of batches not yet written stay marked stale, so the next scheduled recomputation takes the graph up again.
- */
-export async function stopRecomputations(): Promise<void> {
-  await Promise.all(
-    [...running].map(
-      (child) =>
-        new Promise<void>((done) => {
-          if (child.exitCode !== null || child.signalCode !== null) return done();
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
 }
 
 /**

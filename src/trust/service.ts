@@ -7,6 +7,9 @@ import type { Assurance } from '../identities/model.js';
 import { id } from '../validation.js';
 import { refreshUsers } from './compute.js';
 import type { Loaders } from '../loaders.js';
+import type { PerkRow } from '../perks/model.js';
+import { perksOfPerson } from '../perks/standing.js';
+import { BAND_FLOORS, SCORE_MAX, type Band, type ImprovementAction } from './engine/index.js';
 import { withoutContributor, type StoredExplanation } from './model.js';
 import * as repository from './repository.js';
 import { trustUpdates } from '../observability/metrics.js';
@@ -218,4 +221,24 @@ export async function pathsView(
       return { handle: visible ? step.handle : null, anonymous: !visible, anchor: step.anchor };
     }),
   }));
+}
+
+/** Every band's score range, lowest first (from the model's band floors). */
+export function bandRanges(): { band: Band; min: number; max: number }[] {
+  const ascending = [...BAND_FLOORS].reverse();
+  return ascending.map(({ band, floor }, index) => ({
+    band,
+    min: floor,
+    max: (ascending[index + 1]?.floor ?? SCORE_MAX + 1) - 1,
+  }));
+}
+
+/** The perks the person is not eligible for that this action alone would unlock (see PerkStanding.unlockedBy). */
+export async function perksUnlockedBy(
+  loaders: Loaders,
+  userId: string,
+  action: ImprovementAction,
+): Promise<PerkRow[]> {
+  const standings = await perksOfPerson(loaders, userId);
+  return standings.filter((s) => !s.eligible && s.unlockedBy.includes(action)).map((s) => s.perk);
 }

@@ -56,6 +56,7 @@ describe('Neo4j killed with SIGKILL under write load', () => {
   let driver: Driver;
   let gateway: Gateway;
   let password: string;
+  let sessionsOpened = 0;
 
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), 'credence-faults-'));
@@ -74,15 +75,21 @@ describe('Neo4j killed with SIGKILL under write load', () => {
     ({ password } = JSON.parse(readFileSync(credentialsFile(home), 'utf8')) as { password: string });
     driver = createDriver({ uri: embeddedUri(options.boltPort), user: 'neo4j', password });
     await migrate(driver);
+    // Counts the sessions the gateway opens (the availability gate's probe uses getServerInfo, not a session).
+    const openSession = driver.session.bind(driver);
+    driver.session = (...args: Parameters<Driver['session']>) => {
+      sessionsOpened += 1;
+      return openSession(...args);
+    };
     gateway = await startGateway({ schema: buildSchema(), driver, config, port: 0 });
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await gateway?.stop();
     await driver?.close();
     if (options) await stop(options);
     if (home) rmSync(home, { recursive: true, force: true });
-  }, 120_000);
+  }, 600_000);
 
   async function post(
     token: string,
@@ -161,21 +168,29 @@ describe('Neo4j killed with SIGKILL under write load', () => {
     const writers = Array.from({ length: LOOPS }, (_, loop) => writer(loop));
     // Kill under load: once every writer could have had three writes acknowledged (a count, not a time, so a busy
     // machine only makes the test slower).
-    const loadDeadline = Date.now() + 120_000;
+    // The deadlines below only stop a hang; the test waits for counts.
+    const loadDeadline = Date.now() + 300_000;
     while (Date.now() < loadDeadline && outcomes.filter((o) => o.result === 'OK').length < LOOPS * 3)
       await sleep(100);
 
     const killedAt = Date.now();
+    sessionsOpened = 0;
     kill(options);
-    // Long enough for every writer to see many UNAVAILABLE answers while nothing listens on the port.
-    await sleep(8_000);
+    // Every writer sees many UNAVAILABLE answers while nothing listens on the port: five per writer at least.
+    const downDeadline = Date.now() + 300_000;
+    while (
+      Date.now() < downDeadline &&
+      outcomes.filter((o) => o.startedAt > killedAt && o.result === 'UNAVAILABLE').length < LOOPS * 5
+    )
+      await sleep(100);
     expect(await health()).toBe(503);
 
+    const sessionsWhileDown = sessionsOpened;
     const restartBegan = Date.now();
     await start(options);
     const restartedAt = Date.now();
     // Recovery without a gateway restart: writes succeed again on the same gateway and driver.
-    const recoveryDeadline = Date.now() + 30_000;
+    const recoveryDeadline = Date.now() + 300_000;
     while (
       Date.now() < recoveryDeadline &&
       !outcomes.some((o) => o.startedAt > restartedAt && o.result === 'OK')
@@ -188,7 +203,7 @@ describe('Neo4j killed with SIGKILL under write load', () => {
     expect(await health()).toBe(200);
 
     const before = outcomes.filter((o) => o.endedAt < killedAt);
-    const whileDown = outcomes.filter((o) => o.startedAt > killedAt + 100 && o.endedAt < restartBegan);
+    const whileDown = outcomes.filter((o) => o.startedAt > killedAt && o.endedAt < restartBegan);
     const after = outcomes.filter((o) => o.startedAt > restartedAt);
     const unavailableMs = whileDown.map((o) => o.endedAt - o.startedAt).sort((a, b) => a - b);
     const acknowledged = outcomes.filter((o) => o.result === 'OK');
@@ -201,12 +216,17 @@ describe('Neo4j killed with SIGKILL under write load', () => {
     // Every failure is a coded GraphQL error, never a crash, a dropped connection or an uncoded error.
     expect(new Set(failed.map((o) => o.result))).toEqual(new Set(['UNAVAILABLE']));
     expect(before.filter((o) => o.result === 'OK').length).toBeGreaterThanOrEqual(LOOPS * 3);
-    expect(whileDown.length).toBeGreaterThan(0);
+    expect(whileDown.length).toBeGreaterThanOrEqual(LOOPS * 5);
     expect(whileDown.every((o) => o.result === 'UNAVAILABLE')).toBe(true);
-    // Promptly: once one request has found the database gone, the others are refused at once (src/db/driver.ts);
-    // the slowest answer is the first one, bounded by the driver's retry budget (2 s) plus connection set-up.
-    expect(unavailableMs[Math.floor(unavailableMs.length / 2)]!).toBeLessThan(100);
-    expect(unavailableMs.at(-1)!).toBeLessThan(4_000);
+    // Promptly: once one request has found the database gone, the others are refused at once, without trying
+    // Neo4j (src/db/driver.ts's availability gate): of the many refusals, only the requests in flight when the
+    // gate closed (one per writer, a session or two each) opened a session. Counted, not timed: how fast the
+    // refusals come is the machine's business.
+    expect(sessionsWhileDown).toBeLessThanOrEqual(LOOPS * 2);
+    console.info(
+      `while down: ${whileDown.length} answers, median ${unavailableMs[Math.floor(unavailableMs.length / 2)]} ms, ` +
+        `slowest ${unavailableMs.at(-1)} ms`,
+    );
     expect(after.some((o) => o.result === 'OK')).toBe(true);
 
     // Nothing acknowledged is lost.

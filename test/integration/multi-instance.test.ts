@@ -76,7 +76,7 @@ async function kill(instance: Instance, signal: NodeJS.Signals) {
 }
 
 /** Polls until `check` returns a value (not undefined); the limit only guards against a hang. */
-async function until<T>(what: string, check: () => Promise<T | undefined>, limitMs = 120_000): Promise<T> {
+async function until<T>(what: string, check: () => Promise<T | undefined>, limitMs = 300_000): Promise<T> {
   const deadline = Date.now() + limitMs;
   for (;;) {
     const value = await check();

@@ -234,6 +234,13 @@ describe('the policy matrix (role × sensitive field, over HTTP)', () => {
           } else {
             response = await gql(op.query, op.variables, role.call);
           }
+          if (field === 'rotateCurrentPartnerKey' && role.viewer.kind === 'partner') {
+            // The rotation worked (so the old key stops): put the role's key back for its later rows.
+            await cypher('MATCH (p:Partner {id: $id}) SET p.keyHash = $keyHash', {
+              id: role.viewer.partnerId,
+              keyHash: role.viewer.keyHash,
+            });
+          }
           allowed = RULES[rule](role.viewer, undefined) === true;
           valueAt = [field];
         } else {

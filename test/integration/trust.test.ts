@@ -229,6 +229,28 @@ describe('the network dimension', () => {
     }
   });
 
+  it('never shows a path through the person herself: a vouch that reaches the voucher through you is not one for you', async () => {
+    // anchor → me → friend → me is the shortest way to the friend, but it goes through me; the path must take
+    // the longer way anchor → x → y → friend → me instead.
+    const { dataset, ids } = await isolatedGraph(
+      ['anchor', 'me', 'friend', 'x', 'y'],
+      `MATCH (a:User {id: $dataset + '_anchor'}), (m:User {id: $dataset + '_me'}), (f:User {id: $dataset + '_friend'}),
+             (x:User {id: $dataset + '_x'}), (y:User {id: $dataset + '_y'})
+       SET a.anchor = true
+       CREATE (a)-[:ENDORSES {id: randomUUID(), strength: 5, public: true, createdAt: datetime()}]->(m),
+              (m)-[:ENDORSES {id: randomUUID(), strength: 5, public: true, createdAt: datetime()}]->(f),
+              (f)-[:ENDORSES {id: randomUUID(), strength: 5, public: true, createdAt: datetime()}]->(m),
+              (a)-[:ENDORSES {id: randomUUID(), strength: 5, public: true, createdAt: datetime()}]->(x),
+              (x)-[:ENDORSES {id: randomUUID(), strength: 5, public: true, createdAt: datetime()}]->(y),
+              (y)-[:ENDORSES {id: randomUUID(), strength: 5, public: true, createdAt: datetime()}]->(f)`,
+    );
+    await recomputeGraph(driver, { database: config.neo4j.database, dataset });
+    const score = await scoreOf(ids.me!);
+    const handles = score.explanation.paths.map((path) => path.steps.map((s) => s.handle));
+    expect(handles).toContainEqual([ids.anchor, ids.x, ids.y, ids.friend, ids.me]);
+    for (const path of handles) expect(path.filter((h) => h === ids.me)).toHaveLength(1);
+  });
+
   it('explains many users in one request with a constant number of queries', async () => {
     const { dataset, ids } = await isolatedGraph(
       ['anchor', 'voucher', 'a', 'b', 'c'],

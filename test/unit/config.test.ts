@@ -144,3 +144,41 @@ describe('the schema of the environment', () => {
     expect(() => loadConfig()).toThrow(/CREDENCE_METRICS_TOKEN must be at least 32 bytes/);
   });
 });
+
+describe('development sign-in of the web app', () => {
+  it('is on by default outside production and off in it', () => {
+    env({ NODE_ENV: undefined, CREDENCE_DEV_SIGN_IN: undefined });
+    expect(loadConfig().devSignIn).toBe(true);
+    production({ CREDENCE_DEV_SIGN_IN: undefined });
+    expect(loadConfig().devSignIn).toBe(false);
+  });
+
+  it('refuses to start in production with CREDENCE_DEV_SIGN_IN=1', () => {
+    production({ CREDENCE_DEV_SIGN_IN: '1' });
+    expect(() => loadConfig()).toThrow(/CREDENCE_DEV_SIGN_IN=1 is refused/);
+  });
+
+  it('can be turned off outside production', () => {
+    env({ NODE_ENV: undefined, CREDENCE_DEV_SIGN_IN: '0' });
+    expect(loadConfig().devSignIn).toBe(false);
+  });
+});
+
+describe("the web app's OpenID Connect sign-in", () => {
+  it('is off without a client id, and needs the provider whose tokens the gateway accepts', () => {
+    env({ CREDENCE_WEB_OIDC_CLIENT_ID: undefined, CREDENCE_JWKS_URL: undefined });
+    expect(loadConfig().webOidc).toBeNull();
+    env({ CREDENCE_WEB_OIDC_CLIENT_ID: 'credence-web' });
+    expect(() => loadConfig()).toThrow(/CREDENCE_WEB_OIDC_CLIENT_ID needs CREDENCE_JWKS_URL/);
+    env({
+      CREDENCE_JWKS_URL: 'https://id.example/jwks',
+      CREDENCE_JWT_ISSUER: 'https://id.example',
+      CREDENCE_JWT_AUDIENCE: 'credence-api',
+    });
+    expect(loadConfig().webOidc).toEqual({
+      issuer: 'https://id.example',
+      clientId: 'credence-web',
+      scope: 'openid',
+    });
+  });
+});

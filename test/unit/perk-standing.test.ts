@@ -38,14 +38,14 @@ const FACTS: PersonFacts = {
 
 // As stored by the trust engine: the dimension an action changes and its value afterwards.
 const renew = {
-  action: 'RENEW_EXPIRED_IDENTITY',
+  action: 'RENEW_EXPIRED_IDENTITY' as const,
   points: 25,
   summary: 'Renew your expired identity',
   dimension: 'IDENTITY' as const,
   dimensionValue: 0.45,
 };
 const resolve = {
-  action: 'RESOLVE_DEFAULT',
+  action: 'RESOLVE_DEFAULT' as const,
   points: 40,
   summary: 'Settle a default',
   dimension: 'HISTORY' as const,
@@ -66,12 +66,19 @@ describe('a perk as it stands for the person', () => {
     expect(result.missing).toEqual([
       {
         reason: 'SCORE_BELOW_THRESHOLD',
+        condition: {
+          code: 'SCORE_BELOW_THRESHOLD',
+          dimension: null,
+          summary: "Your score is below this perk's minimum",
+        },
         dimension: null,
         gap: 40,
         unit: 'SCORE_POINTS',
         actions: [shown(resolve, true), shown(renew, false)],
       },
     ]);
+    // Settling alone closes every unmet condition: it unlocks the perk; renewing does not.
+    expect(result.unlockedBy).toEqual(['RESOLVE_DEFAULT']);
   });
 
   it('lists identity actions under IDENTITY and says whether they reach the minimum; none under NETWORK', () => {
@@ -88,6 +95,11 @@ describe('a perk as it stands for the person', () => {
     expect(result.missing).toEqual([
       {
         reason: 'DIMENSION_BELOW_THRESHOLD:IDENTITY',
+        condition: {
+          code: 'DIMENSION_BELOW_THRESHOLD',
+          dimension: 'IDENTITY',
+          summary: "Your identity dimension is below this perk's minimum for it",
+        },
         dimension: 'IDENTITY',
         gap: 0.3,
         unit: 'DIMENSION',
@@ -96,12 +108,18 @@ describe('a perk as it stands for the person', () => {
       },
       {
         reason: 'DIMENSION_BELOW_THRESHOLD:NETWORK',
+        condition: {
+          code: 'DIMENSION_BELOW_THRESHOLD',
+          dimension: 'NETWORK',
+          summary: "Your network dimension is below this perk's minimum for it",
+        },
         dimension: 'NETWORK',
         gap: 0.2,
         unit: 'DIMENSION',
         actions: [],
       },
     ]);
+    expect(result.unlockedBy).toEqual([]);
   });
 
   it('counts defaults, days and disputes; more than one default over means one settlement does not close it', () => {
