@@ -13,6 +13,8 @@ export default tseslint.config(
       'web/dist/',
       'bench/results/',
       'eval/results/',
+      '.stryker-tmp/',
+      'reports/',
     ],
   },
   js.configs.recommended,

@@ -88,7 +88,9 @@ export async function serve(options: { stopTracing: (() => Promise<void>) | null
     await scheduler.stop();
     await stopRecomputations();
     await gateway.close();
-    await options.stopTracing?.();
+    // Spans still batched are sent; an unreachable collector delays the exit by 5 s at most.
+    if (options.stopTracing)
+      await Promise.race([options.stopTracing(), new Promise((done) => setTimeout(done, 5_000).unref())]);
     if (startedNeo4j) await embedded?.stop(neo4jOptions);
     logger.info({ stoppedNeo4j: startedNeo4j }, 'stopped');
     logger.flush();

@@ -23,8 +23,10 @@ export function accountAgeDaysFromTimeline(
     if (!Number.isFinite(seconds)) throw new RangeError(`edge ${e} has a non-finite time`);
     for (const user of [src[e] as number, dst[e] as number]) {
       if (user < 0 || user >= n) throw new RangeError(`edge ${e} has a user outside 0..${n - 1}`);
+      // Stryker disable next-line EqualityOperator: on a tie both sides hold the same time
       if (seconds < (firstSeen[user] as number)) firstSeen[user] = seconds;
     }
+    // Stryker disable next-line EqualityOperator: on a tie both sides hold the same time
     if (seconds > last) last = seconds;
   }
   const end = asOf ?? last;
