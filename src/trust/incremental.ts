@@ -312,7 +312,7 @@ async function applyChange(tx: Tx, state: LocalPush, w: Working): Promise<Update
     const rows = await loadNodes(
       tx,
       [...loadIds, ...rowIds],
-      [...toLoad.map((u) => state.delta(u).r), ...needed.row.map(() => 0)],
+      [...toLoad.map((u) => state.delta(u).r), ...needed.row.map((u) => state.delta(u).r)],
       graph.epsilon,
       false,
     );
