@@ -154,7 +154,7 @@ function alive(pid: number): boolean {
   }
 }
 
-function portTaken(port: number): Promise<boolean> {
+export function portTaken(port: number): Promise<boolean> {
   return new Promise((done) => {
     const socket = createConnection({ host: '127.0.0.1', port });
     socket.once('connect', () => {
