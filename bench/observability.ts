@@ -20,6 +20,7 @@ import autocannon from 'autocannon';
 import { neo4jTarget } from '../gateway.js';
 import { mintToken } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
+import { cpuSeconds } from './proc.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -58,9 +59,10 @@ const secret = randomBytes(32).toString('hex');
 const userId = `bench_observability_${randomBytes(4).toString('hex')}`;
 const token = await mintToken(secret, { sub: userId, role: 'user' });
 
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+function cpuSecondsOf(pid: number | undefined): number {
+  const seconds = cpuSeconds(pid);
+  if (seconds === null) throw new Error(`no CPU time for process ${pid} (/proc is needed)`);
+  return seconds;
 }
 
 async function measure(extra: Record<string, string>): Promise<{ cpuMsPerRequest: number; rps: number }> {
@@ -108,9 +110,9 @@ async function measure(extra: Record<string, string>): Promise<{ cpuMsPerRequest
   const body = JSON.stringify({ query: 'query BenchMe { me { id handle } }' });
   // Warm-up: compiled queries, connection pool, JIT.
   await autocannon({ url, method: 'POST', headers, body, connections, amount: 500 });
-  const before = cpuSeconds(child.pid!);
+  const before = cpuSecondsOf(child.pid!);
   const result = await autocannon({ url, method: 'POST', headers, body, connections, amount: requests });
-  const cpu = cpuSeconds(child.pid!) - before;
+  const cpu = cpuSecondsOf(child.pid!) - before;
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`);
   child.kill('SIGTERM');

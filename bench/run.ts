@@ -29,6 +29,7 @@ import {
   ensureScores,
   freshPairs,
 } from './fixtures.js';
+import { cpuSeconds, residentMemory } from './proc.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATASET = 'synthetic';
@@ -172,29 +173,6 @@ function launch(mode: string): Promise<Child> {
     child.stdout!.on('data', read);
     child.once('exit', (code) => fail(new Error(`${mode} exited with ${code}`)));
   });
-}
-
-function peakRss(pid: number | undefined): { peakMb: number; rssMb: number } | null {
-  if (pid === undefined) return null;
-  try {
-    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(text)?.[1] ?? NaN);
-    return { peakMb: Math.round(kb('VmHWM') / 1024), rssMb: Math.round(kb('VmRSS') / 1024) };
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
-function cpuSeconds(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    // Fields after the command name (which may hold spaces, hence the last ')'): utime is the 12th, stime the 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
 }
 
 const adminToken = await mintToken(config.jwtSecret, { sub: 'bench_admin', role: 'admin' });
@@ -489,8 +467,8 @@ for (const operation of operations) {
       rowsPerAnswer: probed.rows,
       serverCpuMsPerRequest: cpuMsPerRequest(0),
       neo4jCpuMsPerRequest: cpuMsPerRequest(1),
-      serverPeakRssMb: peakRss(children[t]!.process.pid)?.peakMb ?? null,
-      neo4jRssMb: peakRss(neo4jPid)?.peakMb ?? null,
+      serverPeakRssMb: residentMemory(children[t]!.process.pid)?.peakMb ?? null,
+      neo4jRssMb: residentMemory(neo4jPid)?.peakMb ?? null,
     });
     console.error(
       `bench: ${operation.name} ${t}: ${rows.at(-1)!.requestsPerSecond} req/s, p99 ${rows.at(-1)!.p99} ms, ` +

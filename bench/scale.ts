@@ -34,6 +34,7 @@ import { migrate } from '../src/db/migrations.js';
 import { generateSynthetic, rng } from '../seed/synthetic.js';
 import { importOffline, writeImportFiles } from './bulk-import.js';
 import { ensureConsents, ensurePartner } from './fixtures.js';
+import { cpuSeconds, residentMemory } from './proc.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -111,27 +112,6 @@ function duMb(path: string): number {
   return Math.round(Number(out.stdout.split('\t')[0]) / 1024 / 1024);
 }
 
-function peakRssMb(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
-function cpuSeconds(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
 /** Runs a TypeScript entry point as a child process with the benchmark database in its environment. */
 function child(args: string[], env: Record<string, string>, heapMb?: number) {
   return spawn(
@@ -166,7 +146,7 @@ async function recompute(): Promise<
   // A recomputation longer than the limit is stopped and reported as such, with the CPU time it had used.
   let cut: { cpuSeconds: number | null; peakRssMb: number | null } | undefined;
   const limit = setTimeout(() => {
-    cut = { cpuSeconds: cpuSeconds(job.pid), peakRssMb: peakRssMb(job.pid) };
+    cut = { cpuSeconds: cpuSeconds(job.pid), peakRssMb: residentMemory(job.pid)?.peakMb ?? null };
     job.kill('SIGKILL');
   }, recomputeLimitSeconds * 1000);
   const code = await new Promise<number | null>((done) => job.once('exit', done));
@@ -515,7 +495,7 @@ if (values['recompute-only']) {
       eligibilityGatewayCpuMs: null,
       eligibilityNeo4jCpuMs: null,
       storeMb: duMb(join(neo4jOptions.home, 'data', 'databases', 'neo4j')),
-      neo4jPeakRssMb: peakRssMb(neo4jPid),
+      neo4jPeakRssMb: residentMemory(neo4jPid)?.peakMb ?? null,
       loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
       notes: [
         `recompute measured alone (--recompute-only) on the store an earlier run imported, at ${new Date().toISOString()}` +
@@ -634,7 +614,7 @@ for (const people of sizes) {
     eligibilityGatewayCpuMs: eligibility.gatewayCpuMs,
     eligibilityNeo4jCpuMs: eligibility.neo4jCpuMs,
     storeMb: duMb(join(neo4jOptions.home, 'data', 'databases', 'neo4j')),
-    neo4jPeakRssMb: peakRssMb(neo4jPid),
+    neo4jPeakRssMb: residentMemory(neo4jPid)?.peakMb ?? null,
     loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
   });
   await writeResults();
