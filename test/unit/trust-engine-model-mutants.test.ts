@@ -36,6 +36,7 @@ import {
   type ReputationEvidence,
   type UserEvidence,
 } from '../../src/trust/engine/index.js';
+import { emptyReputation } from '../../src/trust/engine/model.js';
 
 function withEvidence(change: Partial<UserEvidence>): UserEvidence {
   return { ...newUserEvidence(), ...change };
@@ -44,16 +45,7 @@ function network(change: Partial<NetworkEvidence>): NetworkEvidence {
   return { trust: 0, reference: 0.01, isAnchor: false, restartShare: 0, ...change };
 }
 function reputation(change: Partial<ReputationEvidence>): ReputationEvidence {
-  return {
-    ratingsReceived: 0,
-    positiveRatingsReceived: 0,
-    negativeRatingsReceived: 0,
-    positiveWeight: 0,
-    negativeWeight: 0,
-    raterStanding: 0,
-    goodness: null,
-    ...change,
-  };
+  return { ...emptyReputation(), ...change };
 }
 const fresh = (kind: 'COMMITMENT_FULFILLED' | 'COMMITMENT_LATE' | 'COMMITMENT_DEFAULTED', ageDays = 0) => ({
   kind,
